@@ -1,0 +1,50 @@
+"""The frames that pass between stages, declared once.
+
+Every parser returns records in the `RAW_ARTICLES` shape; staging, enrichment and modelling read and write the
+other shapes. A column added here must be added to the warehouse DDL too (`warehouse/sql/migrations`).
+"""
+
+import polars as pl
+
+RAW_ARTICLES: dict[str, pl.DataType | type[pl.DataType]] = {
+    # Where the record was read from: a URL, an absolute path, or `path#N` for record N of a JSON Lines/CSV file.
+    "source_uri": pl.String,
+    # The source as the user names it (`--source-name`, else the folder or file given on the command line).
+    "source_name": pl.String,
+    # text | jsonl | csv | rss | atom | html
+    "source_kind": pl.String,
+    "url": pl.String,
+    "title": pl.String,
+    "body": pl.String,
+    "category": pl.String,
+    # The publication date exactly as the source wrote it; parsed during staging.
+    "published_raw": pl.String,
+    "authors": pl.String,
+    # The source's own identifier for the record, when it has one.
+    "external_id": pl.String,
+    # The record as read (decoded text, or a description of the bytes), kept for the quarantine.
+    "payload": pl.String,
+    # Set when the record could not be read or parsed; such a record is quarantined at stage `read`.
+    "read_error": pl.String,
+}
+
+QUARANTINE: dict[str, pl.DataType | type[pl.DataType]] = {
+    "source_uri": pl.String,
+    # read | stage | audit
+    "stage": pl.String,
+    "reason": pl.String,
+    "payload": pl.String,
+}
+
+
+def empty(schema: dict[str, pl.DataType | type[pl.DataType]]) -> pl.DataFrame:
+    """A frame with no rows in the given shape."""
+    return pl.DataFrame(schema=schema)
+
+
+def raw_articles(records: list[dict[str, str | None]]) -> pl.DataFrame:
+    """Parsed records as a `RAW_ARTICLES` frame; missing fields become null."""
+    return pl.DataFrame(
+        [{name: record.get(name) for name in RAW_ARTICLES} for record in records],
+        schema=RAW_ARTICLES,
+    )

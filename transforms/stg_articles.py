@@ -1,0 +1,88 @@
+"""raw records → `stg_articles`: one row per readable article, typed, repaired and keyed.
+
+Records that are not articles (unreadable, empty, no body, a key seen twice in the batch with other content)
+come back as quarantine rows with the stage and the reason, never dropped.
+"""
+
+import polars as pl
+
+from transforms.keys import key_expr
+from transforms.repair import repair_text
+from transforms.schema import QUARANTINE
+
+STG_ARTICLES: dict[str, pl.DataType | type[pl.DataType]] = {
+    "article_id": pl.String,
+    "source_uri": pl.String,
+    "source_name": pl.String,
+    "source_kind": pl.String,
+    "url": pl.String,
+    "title": pl.String,
+    "body": pl.String,
+    "category": pl.String,
+    "published_raw": pl.String,
+    "authors": pl.String,
+    "external_id": pl.String,
+    "paragraph_count": pl.Int32,
+    "word_count": pl.Int32,
+    # SHA-256 of the title and body as read (before repair), so a change of repair rules is not a new version.
+    "content_hash": pl.String,
+    "payload": pl.String,
+}
+
+# A word is a whitespace-separated token with at least one letter or digit: stray punctuation left by
+# scraping (`France , Africa`) does not count.
+_WORD = r"\S*[\p{L}\p{N}]\S*"
+
+
+def stg_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Split raw records into staged articles and quarantine rows (stage `read` or `stage`)."""
+    unreadable = raw.filter(pl.col("read_error").is_not_null())
+    readable = raw.filter(pl.col("read_error").is_null()).with_columns(
+        pl.col("title").map_elements(repair_text, return_dtype=pl.String).replace("", None),
+        pl.col("body").map_elements(repair_text, return_dtype=pl.String).replace("", None),
+        pl.col("category").str.strip_chars().str.to_lowercase().replace("", None),
+        content_hash=pl.concat_str(
+            [pl.col("title").fill_null("").str.strip_chars(), pl.col("body").fill_null("").str.strip_chars()],
+            separator="\n\n",
+        ).map_elements(_sha256, return_dtype=pl.String),
+    )
+    no_text = readable.filter(pl.col("body").is_null())
+    articles = readable.filter(pl.col("body").is_not_null())
+    first_of_key = articles.select(pl.col("source_uri").is_first_distinct()).to_series()
+    same_key_twice = articles.filter(~first_of_key)
+    articles = articles.filter(first_of_key)
+    staged = articles.with_columns(
+        article_id=key_expr(pl.lit("article"), "source_uri"),
+        paragraph_count=(pl.col("body").str.count_matches("\n\n") + 1).cast(pl.Int32),
+        word_count=pl.col("body").str.count_matches(_WORD).cast(pl.Int32),
+    ).select(STG_ARTICLES.keys())
+    quarantined = pl.concat(
+        [
+            _quarantine(unreadable, "read", pl.col("read_error")),
+            _quarantine(
+                no_text,
+                "stage",
+                pl.when(pl.col("title").is_null())
+                .then(pl.lit("no title and no body"))
+                .otherwise(pl.lit("no body: the record has a title but no text")),
+            ),
+            _quarantine(
+                same_key_twice,
+                "stage",
+                pl.lit("duplicate key in batch: an earlier record has the same source_uri"),
+            ),
+        ]
+    )
+    return staged, quarantined
+
+
+def _quarantine(frame: pl.DataFrame, stage: str, reason: pl.Expr) -> pl.DataFrame:
+    return frame.select(
+        pl.col("source_uri"), stage=pl.lit(stage), reason=reason, payload=pl.col("payload")
+    ).cast(QUARANTINE)  # type: ignore[arg-type]
+
+
+def _sha256(text: str) -> str:
+    from transforms.keys import content_hash
+
+    return content_hash(text)
