@@ -30,6 +30,8 @@ RAW_ARTICLES: dict[str, pl.DataType | type[pl.DataType]] = {
 
 QUARANTINE: dict[str, pl.DataType | type[pl.DataType]] = {
     "source_uri": pl.String,
+    # Set when the record had become an article before it was rejected (by the quality gate).
+    "article_id": pl.String,
     # read | stage | audit
     "stage": pl.String,
     "reason": pl.String,

@@ -78,7 +78,11 @@ def stg_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 def _quarantine(frame: pl.DataFrame, stage: str, reason: pl.Expr) -> pl.DataFrame:
     return frame.select(
-        pl.col("source_uri"), stage=pl.lit(stage), reason=reason, payload=pl.col("payload")
+        pl.col("source_uri"),
+        article_id=pl.lit(None, dtype=pl.String),
+        stage=pl.lit(stage),
+        reason=reason,
+        payload=pl.col("payload"),
     ).cast(QUARANTINE)  # type: ignore[arg-type]
 
 

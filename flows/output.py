@@ -1,0 +1,55 @@
+"""Rendering query results for people (tables) and for scripts (csv with a header row, json arrays)."""
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+FORMATS = ("table", "csv", "json")
+
+
+def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, console: Console) -> None:
+    """Print a result set in `fmt`; csv and json go to stdout byte-exact, without terminal styling."""
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[_plain(v) for v in row] for row in rows])
+        console.file.write(buffer.getvalue())
+    elif fmt == "json":
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        console.file.write(json.dumps(records, default=_json_default, ensure_ascii=False, indent=2) + "\n")
+    else:
+        table = Table(*columns, show_lines=False, header_style="bold")
+        for row in rows:
+            table.add_row(*("" if v is None else _escape(str(v)) for v in row))
+        console.print(table)
+        console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", style="dim")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return "" if value is None else value
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    return str(value)
+
+
+def _escape(text: str) -> str:
+    """Article text may hold `[...]`, which rich would read as markup."""
+    from rich.markup import escape
+
+    return escape(text)

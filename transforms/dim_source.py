@@ -1,0 +1,26 @@
+"""`dim_source`: one row per source as the user named it."""
+
+import polars as pl
+
+from transforms.keys import key_expr
+
+DIM_SOURCE: dict[str, pl.DataType | type[pl.DataType]] = {
+    "source_key": pl.String,
+    "source_name": pl.String,
+    "load_id": pl.Int64,
+}
+
+
+def source_key(column: str = "source_name") -> pl.Expr:
+    """Sources are told apart by name, case-insensitively."""
+    return key_expr(pl.lit("source"), pl.col(column).str.to_lowercase())
+
+
+def dim_source(articles: pl.DataFrame, load_id: int) -> pl.DataFrame:
+    """One row per distinct source name among the batch's articles."""
+    return (
+        articles.select("source_name")
+        .unique(maintain_order=True)
+        .select(source_key=source_key(), source_name=pl.col("source_name"), load_id=pl.lit(load_id))
+        .cast(DIM_SOURCE)  # type: ignore[arg-type]
+    )

@@ -1,0 +1,125 @@
+"""Write–audit–publish: a batch goes to `staging` under its load_id, is audited, then published or held.
+
+Publishing is one transaction: the published tables change completely or not at all, so a crash at any point
+leaves them as they were.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import duckdb
+import polars as pl
+
+from warehouse.connection import transaction
+from warehouse.migrate import PUBLISHED_TABLES
+from warehouse.runs import clear_staging
+from warehouse.script import execute
+from warehouse.sql_files import sql
+
+# Tables whose rows belong to one article; quarantining an article removes its rows from these.
+ARTICLE_TABLES = ("fct_article",)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a batch ended, counted in input records: read = published + duplicates + quarantined + blocked."""
+
+    status: str  # published | blocked
+    records_read: int
+    published: int
+    duplicates: int
+    quarantined: int
+    blocked: int
+    message: str | None
+
+
+def published_state(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """One row per current article version: article_id, content_hash, version."""
+    return con.execute(sql("runs/published_state")).pl()
+
+
+def write_staging(con: duckdb.DuckDBPyConnection, load_id: int, frames: dict[str, pl.DataFrame]) -> None:
+    """Replace the batch's rows in every staging table with `frames` (each carries the load_id column)."""
+    with transaction(con):
+        clear_staging(con, load_id)
+        for table in PUBLISHED_TABLES:
+            with registered(con, staged_batch=frames[table]):
+                # Table names come from the fixed list of published tables, never from data.
+                con.execute(f"INSERT INTO staging.{table} BY NAME SELECT * FROM staged_batch")  # noqa: S608
+
+
+def staged(con: duckdb.DuckDBPyConnection, load_id: int, table: str) -> pl.DataFrame:
+    """The batch's rows of one staging table, as written (types as the warehouse stores them)."""
+    if table not in PUBLISHED_TABLES:
+        raise ValueError(f"not a published table: {table}")
+    return con.execute(f"SELECT * FROM staging.{table} WHERE load_id = ?", [load_id]).pl()  # noqa: S608
+
+
+def published_keys(con: duckdb.DuckDBPyConnection, table: str, column: str) -> list[object]:
+    """Every value of a key column of a published table (for relationship expectations)."""
+    allowed = {("dim_source", "source_key"), ("dim_category", "category_key"), ("dim_date", "date_key")}
+    if (table, column) not in allowed:
+        raise ValueError(f"not a dimension key: {table}.{column}")
+    return [row[0] for row in con.execute(f"SELECT {column} FROM main.{table}").fetchall()]  # noqa: S608
+
+
+def finish(
+    con: duckdb.DuckDBPyConnection,
+    load_id: int,
+    *,
+    outcome: Outcome,
+    quarantine: pl.DataFrame,
+    duplicates: pl.DataFrame,
+    validations: pl.DataFrame,
+) -> None:
+    """Record the batch's end in one transaction: quarantine, audit trail, and (if it passed) the publish."""
+    quarantined_ids = quarantine.select("article_id").drop_nulls().unique()
+    with (
+        registered(
+            con,
+            quarantine_batch=quarantine,
+            duplicate_batch=duplicates.filter(pl.col("kind") == "copy"),
+            validation_batch=validations,
+            quarantined_ids=quarantined_ids,
+        ),
+        transaction(con),
+    ):
+        execute(con, "publish/quarantine", load_id=load_id)
+        execute(con, "publish/validations", load_id=load_id)
+        if quarantined_ids.height:
+            for table in ARTICLE_TABLES:
+                con.execute(
+                    f"DELETE FROM staging.{table} WHERE load_id = ?"  # noqa: S608 - fixed table list
+                    " AND article_id IN (SELECT article_id FROM quarantined_ids)",
+                    [load_id],
+                )
+        if outcome.status == "published":
+            execute(con, "publish/duplicates", load_id=load_id)
+            for table in PUBLISHED_TABLES:
+                execute(con, f"publish/{table}", load_id=load_id)
+            clear_staging(con, load_id)
+        execute(
+            con,
+            "runs/finish",
+            load_id=load_id,
+            status=outcome.status,
+            records_read=outcome.records_read,
+            published=outcome.published,
+            duplicates=outcome.duplicates,
+            quarantined=outcome.quarantined,
+            blocked=outcome.blocked,
+            message=outcome.message,
+        )
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, **frames: pl.DataFrame) -> Iterator[None]:
+    """Make polars frames readable by name in SQL for the duration of the block."""
+    for name, frame in frames.items():
+        con.register(name, frame)
+    try:
+        yield
+    finally:
+        for name in frames:
+            con.unregister(name)

@@ -1,0 +1,49 @@
+"""Bringing a warehouse file to the current schema: ordered migrations, recorded in the database.
+
+Published views are re-created on every migration; staging tables mirror the published ones column for column.
+"""
+
+import duckdb
+
+from warehouse.connection import transaction
+from warehouse.sql_files import migrations, sql
+
+# The tables a run stages and publishes, in publish order (dimensions before the facts that reference them).
+PUBLISHED_TABLES = ("dim_date", "dim_source", "dim_category", "fct_article")
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply the migrations not yet applied, then views and staging; return the versions applied now."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migration ("
+        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+    )
+    applied = {row[0] for row in con.execute("SELECT version FROM schema_migration").fetchall()}
+    now_applied = []
+    for version, name, text in migrations():
+        if version in applied:
+            continue
+        with transaction(con):
+            con.execute(text)
+            con.execute("INSERT INTO schema_migration (version, name) VALUES (?, ?)", [version, name])
+        now_applied.append(version)
+    with transaction(con):
+        _sync_staging(con)
+        con.execute(sql("views"))
+    return now_applied
+
+
+def _sync_staging(con: duckdb.DuckDBPyConnection) -> None:
+    """Give every published table a staging twin with the same columns (no keys: the gate checks them)."""
+    for table in PUBLISHED_TABLES:
+        # Identifiers come from the fixed list above and from DuckDB's own catalog, never from data.
+        con.execute(f"CREATE TABLE IF NOT EXISTS staging.{table} AS FROM main.{table} LIMIT 0")  # noqa: S608
+        columns = con.execute(
+            "SELECT m.column_name, m.data_type FROM duckdb_columns() m"
+            " WHERE m.schema_name = 'main' AND m.table_name = ?"
+            " AND m.column_name NOT IN (SELECT s.column_name FROM duckdb_columns() s"
+            "  WHERE s.schema_name = 'staging' AND s.table_name = ?)",
+            [table, table],
+        ).fetchall()
+        for column, data_type in columns:
+            con.execute(f'ALTER TABLE staging.{table} ADD COLUMN "{column}" {data_type}')

@@ -1,0 +1,4 @@
+SELECT load_id, status, started_at, finished_at, records_read, published, duplicates, quarantined, blocked, message
+FROM v_runs
+ORDER BY load_id DESC
+LIMIT $1;

@@ -1,0 +1,10 @@
+UPDATE etl_run
+SET status = $status,
+    finished_at = now(),
+    records_read = $records_read,
+    published = $published,
+    duplicates = $duplicates,
+    quarantined = $quarantined,
+    blocked = $blocked,
+    message = $message
+WHERE load_id = $load_id;
