@@ -53,7 +53,8 @@ def audit(batch: dict[str, pl.DataFrame], parameters: dict[str, Any]) -> GateRes
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    # GX announces the temporary folder of its unused Data Docs site at INFO on every context.
+    logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     source = context.data_sources.add_pandas("staged")

@@ -17,10 +17,12 @@ def source_key(column: str = "source_name") -> pl.Expr:
 
 
 def dim_source(articles: pl.DataFrame, load_id: int) -> pl.DataFrame:
-    """One row per distinct source name among the batch's articles."""
+    """One row per source (names compared case-insensitively) among the batch's articles."""
     return (
         articles.select("source_name")
         .unique(maintain_order=True)
         .select(source_key=source_key(), source_name=pl.col("source_name"), load_id=pl.lit(load_id))
+        # `BBC` and `bbc` are one source: the first spelling seen names it.
+        .unique("source_key", keep="first", maintain_order=True)
         .cast(DIM_SOURCE)  # type: ignore[arg-type]
     )

@@ -1,0 +1,40 @@
+"""Fixtures shared by the whole suite: one Prefect test harness per session, paths to the shared corpora."""
+
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = REPO.parent / "shared" / "corpora"
+SEED = CORPORA / "seed" / "mali-army-base-attack.txt"
+
+
+def corpus(*parts: str) -> Path:
+    """A path under ../shared/corpora, skipping the test with the reason when the corpora are absent."""
+    path = CORPORA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs ../shared/corpora/{'/'.join(parts)} beside the repository (not present here)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Prefect with a throwaway local API and database, shared by every flow test in this process."""
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    os.environ["PREFECT_HOME"] = str(tmp_path_factory.mktemp("prefect-home"))
+    from prefect.testing.utilities import prefect_test_harness
+
+    # CliRunner swaps sys.stderr per invocation; Prefect's console handler may outlive the stream it was given.
+    logging.raiseExceptions = False
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture
+def warehouse(tmp_path: Path) -> Path:
+    """Where a test's warehouse file goes (not created yet)."""
+    return tmp_path / "warehouse.duckdb"

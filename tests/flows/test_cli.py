@@ -1,0 +1,90 @@
+"""The command line as scripts use it: exit codes, stdout formats, messages on stderr."""
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from flows.cli import app
+from tests.conftest import REPO
+
+runner = CliRunner()
+COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory, prefect_harness):
+    """A warehouse holding the bundled sample."""
+    warehouse = tmp_path_factory.mktemp("cli") / "w.duckdb"
+    result = runner.invoke(app, ["run", "--warehouse", str(warehouse)])
+    assert result.exit_code == 0, result.output
+    assert "Load 1 published: read 1, published 1, duplicates 0, quarantined 0" in result.stderr
+    return warehouse
+
+
+def test_sql_csv_has_a_header_row(loaded):
+    result = runner.invoke(app, ["sql", "SELECT title, word_count FROM v_articles", "-w", str(loaded), "-f", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["title", "word_count"] and rows[1][0].startswith("Mali's president")
+
+
+def test_sql_json_is_an_array_of_objects(loaded):
+    result = runner.invoke(app, ["sql", "SELECT * FROM v_runs", "-w", str(loaded), "--format", "json"])
+    [run] = json.loads(result.stdout)
+    assert run["status"] == "published" and run["records_read"] == 1
+    assert re.match(r"\d{4}-\d\d-\d\dT", run["started_at"])
+
+
+def test_sql_cannot_change_the_warehouse(loaded):
+    result = runner.invoke(app, ["sql", "DROP VIEW v_articles", "-w", str(loaded)])
+    assert result.exit_code == 1 and "read-only" in result.stderr
+    again = runner.invoke(app, ["sql", "SELECT count(*) AS n FROM v_articles", "-w", str(loaded), "-f", "json"])
+    assert json.loads(again.stdout) == [{"n": 1}]
+
+
+def test_runs_and_quarantine_list_the_audit_trail(loaded):
+    runs = runner.invoke(app, ["runs", "-w", str(loaded), "-f", "json"])
+    assert [r["load_id"] for r in json.loads(runs.stdout)] == [1]
+    quarantine = runner.invoke(app, ["quarantine", "-w", str(loaded), "-f", "csv"])
+    assert quarantine.stdout.splitlines() == ["load_id,source_uri,stage,reason,payload_start"]
+
+
+def test_reading_a_missing_warehouse_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["sql", "SELECT 1", "-w", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "no warehouse at" in result.stderr
+
+
+def test_a_missing_source_is_a_usage_error(tmp_path, prefect_harness):
+    result = runner.invoke(app, ["run", str(tmp_path / "nowhere"), "-w", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 2 and "no such file or folder" in result.stderr
+
+
+def test_a_blocked_batch_exits_3_with_the_reason(tmp_path, prefect_harness):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("word " * 80 + "\n\nbody text here\n")
+    result = runner.invoke(app, ["run", str(tmp_path / "in"), "-w", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 3
+    assert "Blocked:" in result.stderr and "title is longer than 300" in result.stderr
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example_or_description(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "--warehouse" in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_readme_documents_every_command(command):
+    assert f"broadsheet {command}" in (REPO / "README.md").read_text()
+
+
+def test_the_installed_entry_point_runs():
+    result = subprocess.run([sys.executable, "-m", "flows.cli", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "run" in result.stdout

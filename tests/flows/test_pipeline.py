@@ -1,0 +1,119 @@
+"""The real flow end to end: Prefect (test harness), polars, DuckDB files under tmp_path, Great Expectations."""
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.pipeline import BatchBlocked, run_pipeline
+from flows.settings import sample_folder
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
+
+
+def query(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+ARTICLE = "Markets rally\n\nShares rose sharply on Monday as investors cheered the figures.\n\nAnalysts agreed.\n"
+
+
+def test_the_bundled_sample_publishes_once(warehouse):
+    first = run_pipeline([str(sample_folder())], str(warehouse), "sample")
+    assert (first.records_read, first.published, first.duplicates, first.quarantined) == (1, 1, 0, 0)
+    [(title, words, source, category)] = query(
+        warehouse, "SELECT title, word_count, source_name, category FROM v_articles"
+    )
+    assert title.startswith("Mali's president says stability")
+    assert 400 <= words <= 415 and (source, category) == ("sample", None)
+
+    second = run_pipeline([str(sample_folder())], str(warehouse), "sample")
+    assert (second.published, second.duplicates) == (0, 1)
+    runs = query(warehouse, "SELECT load_id, status, records_read, published, duplicates FROM v_runs ORDER BY 1")
+    assert runs == [(1, "published", 1, 1, 0), (2, "published", 1, 0, 1)]
+    assert query(warehouse, "SELECT count(*) FROM fct_article") == [(1,)]
+    assert query(warehouse, "SELECT DISTINCT load_id FROM v_articles") == [(1,)]
+
+
+def test_every_record_ends_published_duplicate_or_quarantined(tmp_path, warehouse):
+    root = tmp_path / "news"
+    write(root / "business" / "001.txt", ARTICLE)
+    write(root / "business" / "002.txt", ARTICLE)  # an exact copy under another name
+    write(root / "sport" / "199.txt", b"Chelsea sack Mutu\n\nMutu, a \xa315.8m signing from Parma.\n")  # Latin-1
+    write(root / "sport" / "empty.txt", b"")
+    write(root / "sport" / "title-only.txt", "Only a headline\n")
+    write(root / "sport" / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    write(root / "README.TXT", "About this corpus")  # documentation, not an article
+
+    summary = run_pipeline([str(root)], str(warehouse))
+    assert (summary.records_read, summary.published, summary.duplicates, summary.quarantined) == (6, 2, 1, 3)
+    articles = query(warehouse, "SELECT category, source_name, title FROM v_articles ORDER BY 1")
+    assert articles == [("business", "news", "Markets rally"), ("sport", "news", "Chelsea sack Mutu")]
+    assert "£15.8m" in query(warehouse, "SELECT body FROM fct_article WHERE title = 'Chelsea sack Mutu'")[0][0]
+    quarantined = query(warehouse, "SELECT source_uri, stage, reason FROM v_quarantine ORDER BY 1")
+    assert [(Path(u).name, stage) for u, stage, _ in quarantined] == [
+        ("empty.txt", "read"), ("image.txt", "read"), ("title-only.txt", "stage")
+    ]
+    assert all(reason for _, _, reason in quarantined)
+    assert query(warehouse, "SELECT source_uri, duplicate_of FROM etl_duplicate") == [
+        (str(root / "business" / "002.txt"), query(warehouse, "SELECT article_id FROM v_articles "
+                                                              "WHERE category = 'business'")[0][0])
+    ]
+
+
+def test_a_changed_article_is_a_new_version(tmp_path, warehouse):
+    path = write(tmp_path / "src" / "a.txt", ARTICLE)
+    run_pipeline([str(path.parent)], str(warehouse))
+    write(path, ARTICLE.replace("Analysts agreed.", "Analysts disagreed."))
+    summary = run_pipeline([str(path.parent)], str(warehouse))
+    assert summary.published == 1
+    versions = query(warehouse, "SELECT version, is_current, valid_to IS NULL FROM fct_article ORDER BY version")
+    assert versions == [(1, False, False), (2, True, True)]
+    assert query(warehouse, "SELECT count(*), max(load_id) FROM v_articles") == [(1, 2)]
+
+
+def test_a_blocked_batch_leaves_published_data_untouched_and_a_fixed_rerun_publishes_it(tmp_path, warehouse):
+    run_pipeline([str(sample_folder())], str(warehouse), "sample")
+    before = query(warehouse, "SELECT * FROM v_articles")
+    root = tmp_path / "scraped"
+    # Pages saved without a title line: the first paragraph becomes an implausible 400-character "title".
+    for i in range(3):
+        write(root / f"{i}.txt", f"{'word ' * 80}{i}\n\nA body paragraph that follows.\n")
+
+    with pytest.raises(BatchBlocked) as blocked:
+        run_pipeline([str(root)], str(warehouse))
+    summary = blocked.value.summary
+    assert (summary.status, summary.published, summary.quarantined) == ("blocked", 0, 3)
+    assert "title is longer than 300 characters" in summary.message
+    assert query(warehouse, "SELECT * FROM v_articles") == before
+    assert query(warehouse, "SELECT status, records_read, quarantined FROM v_runs WHERE load_id = 2") == [
+        ("blocked", 3, 3)
+    ]
+    assert query(warehouse, "SELECT count(*) FROM v_quarantine WHERE load_id = 2 AND stage = 'audit'") == [(3,)]
+
+    for i in range(3):
+        write(root / f"{i}.txt", f"Title {i}\n\n{'word ' * 80}{i}\n")
+    fixed = run_pipeline([str(root)], str(warehouse))
+    assert (fixed.status, fixed.published) == ("published", 3)
+    assert query(warehouse, "SELECT count(*) FROM v_articles") == [(4,)]
+
+
+def test_a_run_that_died_is_marked_failed_by_the_next(tmp_path, warehouse):
+    run_pipeline([str(sample_folder())], str(warehouse), "sample")
+    with duckdb.connect(str(warehouse)) as con:  # what a run killed mid-way leaves behind
+        con.execute("INSERT INTO etl_run (load_id, started_at, status, sources, pid) "
+                    "VALUES (2, now(), 'running', ['x'], 999999)")
+        con.execute("INSERT INTO staging.dim_source VALUES ('k', 'half-written', 2)")
+    summary = run_pipeline([str(sample_folder())], str(warehouse), "sample")
+    assert summary.load_id == 3
+    assert query(warehouse, "SELECT status, message LIKE '%pid 999999%' FROM v_runs WHERE load_id = 2") == [
+        ("failed", True)
+    ]
+    assert query(warehouse, "SELECT count(*) FROM staging.dim_source WHERE load_id = 2") == [(0,)]
