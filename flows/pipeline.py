@@ -8,6 +8,7 @@ from prefect.runtime import flow_run
 
 from flows import tasks
 from flows.settings import RunOptions
+from warehouse.halt import halt_point
 from warehouse.lock import writer_lock
 
 
@@ -47,12 +48,15 @@ def run_pipeline(
         lock.describe(load_id=load_id)
         try:
             raw = tasks.read_sources([Path(s) for s in sources], source_name)
+            halt_point("read")
             staged = tasks.stage(raw, published)
             articles = tasks.enrich(staged.articles, options)
+            halt_point("enrich")
             staged = tasks.Staged(articles, staged.duplicates, staged.quarantine, staged.records_read)
             frames = tasks.model(articles, published, load_id)
             tasks.write(path, load_id, frames, options)
             gate = tasks.audit_batch(path, load_id, options)
+            halt_point("audit")
             outcome = tasks.publish(path, load_id, staged, gate, options)
         except Exception as error:
             tasks.record_failure(path, load_id, error, options)

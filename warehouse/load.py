@@ -12,6 +12,7 @@ import duckdb
 import polars as pl
 
 from warehouse.connection import transaction
+from warehouse.halt import halt_point
 from warehouse.migrate import PUBLISHED_TABLES
 from warehouse.runs import clear_staging
 from warehouse.script import execute
@@ -47,6 +48,7 @@ def write_staging(con: duckdb.DuckDBPyConnection, load_id: int, frames: dict[str
             with registered(con, staged_batch=frames[table]):
                 # Table names come from the fixed list of published tables, never from data.
                 con.execute(f"INSERT INTO staging.{table} BY NAME SELECT * FROM staged_batch")  # noqa: S608
+            halt_point("write")
 
 
 def staged(con: duckdb.DuckDBPyConnection, load_id: int, table: str) -> pl.DataFrame:
@@ -98,6 +100,7 @@ def finish(
             execute(con, "publish/duplicates", load_id=load_id)
             for table in PUBLISHED_TABLES:
                 execute(con, f"publish/{table}", load_id=load_id)
+                halt_point("publish")
             clear_staging(con, load_id)
         execute(
             con,

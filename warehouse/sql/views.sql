@@ -40,3 +40,44 @@ FROM quarantine;
 CREATE OR REPLACE VIEW v_validations AS
 SELECT load_id, suite, expectation, column_name, level, success, element_count, unexpected_count, observed_value
 FROM etl_validation;
+
+CREATE OR REPLACE VIEW v_entities AS
+SELECT
+    e.entity_id,
+    e.entity_name,
+    e.entity_type,
+    e.country_code,
+    e.latitude,
+    e.longitude,
+    count(DISTINCT m.article_id) AS articles,
+    coalesce(sum(m.mention_count), 0)::BIGINT AS mentions,
+    e.gazetteer_id
+FROM dim_entity AS e
+LEFT JOIN (
+    SELECT m.* FROM fct_entity_mention AS m JOIN fct_article AS a USING (article_key) WHERE a.is_current
+) AS m USING (entity_id)
+GROUP BY ALL;
+
+-- One row per current article, entity and surface form; weight is the surface's share of the article's mentions.
+CREATE OR REPLACE VIEW v_entity_mentions AS
+WITH occurrences AS (
+    SELECT o.article_id, o.article_key, o.entity_id, o.surface, count(*) AS mention_count
+    FROM fct_entity_occurrence AS o
+    JOIN fct_article AS a USING (article_key)
+    WHERE a.is_current
+    GROUP BY ALL
+)
+SELECT
+    o.article_id,
+    a.source_uri,
+    o.entity_id,
+    e.entity_name,
+    e.entity_type,
+    o.surface,
+    o.mention_count::INTEGER AS mention_count,
+    o.mention_count / sum(o.mention_count) OVER (PARTITION BY o.article_key) AS weight,
+    a.published_at,
+    a.load_id
+FROM occurrences AS o
+JOIN fct_article AS a USING (article_key)
+JOIN dim_entity AS e USING (entity_id);

@@ -1,0 +1,104 @@
+"""Kill a real `broadsheet run` with SIGKILL at each halt point: published data is untouched, a re-run completes."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.settings import sample_folder
+from warehouse.halt import POINTS
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
+
+
+@pytest.fixture
+def cli_env(prefect_harness, tmp_path):
+    """The environment of a CLI subprocess, pointed at the session's Prefect API (runs start in ~1 s)."""
+    from prefect.settings import PREFECT_API_URL
+
+    return os.environ | {"PREFECT_API_URL": str(PREFECT_API_URL.value()), "PREFECT_HOME": str(tmp_path / "ph")}
+
+
+def broadsheet(*args: str, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {
+            view: con.execute(f"SELECT * FROM {view} ORDER BY ALL").fetchall()  # noqa: S608 - fixed names
+            for view in ("v_articles", "fct_article", "dim_source", "dim_category", "dim_date")
+        }
+
+
+def articles(tmp_path: Path, n: int) -> Path:
+    root = tmp_path / "news" / "world"
+    root.mkdir(parents=True)
+    for i in range(n):
+        (root / f"{i:03}.txt").write_text(f"Story {i}\n\nWords of story number {i} for the record.\n")
+    return root.parent
+
+
+def test_a_run_killed_at_any_point_leaves_published_data_as_it_was(tmp_path, cli_env):
+    warehouse = tmp_path / "w.duckdb"
+    first = broadsheet("run", str(sample_folder()), "-w", str(warehouse), env=cli_env)
+    assert first.wait(120) == 0, first.stderr.read()
+    before = snapshot(warehouse)
+    source = articles(tmp_path, 5)
+
+    for point in POINTS:
+        marker = tmp_path / f"halted-{point}"
+        run = broadsheet("run", str(source), "-w", str(warehouse),
+                         env=cli_env | {"BROADSHEET_HALT_AT": point, "BROADSHEET_HALT_FILE": str(marker)})
+        deadline = time.monotonic() + 120
+        while not marker.exists():
+            assert run.poll() is None, f"run ended before reaching {point}: {run.stderr.read()}"
+            assert time.monotonic() < deadline, f"never reached {point}"
+            time.sleep(0.05)
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(30)
+        assert snapshot(warehouse) == before, f"published tables changed by a run killed at {point}"
+
+    done = broadsheet("run", str(source), "-w", str(warehouse), env=cli_env)
+    assert done.wait(120) == 0, done.stderr.read()
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        statuses = con.execute("SELECT status FROM v_runs ORDER BY load_id").fetchall()
+        assert [s for (s,) in statuses] == ["published"] + ["failed"] * len(POINTS) + ["published"]
+        assert con.execute("SELECT count(*) FROM v_articles").fetchone() == (6,)
+        assert con.execute(
+            "SELECT count(*) FROM v_runs WHERE status = 'published' "
+            "AND records_read != published + duplicates + quarantined + blocked"
+        ).fetchone() == (0,)
+        for table in ("fct_article", "dim_source", "dim_date", "dim_category"):
+            leftover = con.execute(f"SELECT count(*) FROM staging.{table}").fetchone()  # noqa: S608
+            assert leftover == (0,), f"staging.{table} still holds rows of dead runs"
+
+
+def test_a_second_run_waits_for_the_first_or_fails_naming_it(tmp_path, cli_env):
+    warehouse = tmp_path / "w.duckdb"
+    marker = tmp_path / "halted"
+    source = articles(tmp_path, 2)
+    first = broadsheet("run", str(source), "-w", str(warehouse),
+                       env=cli_env | {"BROADSHEET_HALT_AT": "enrich", "BROADSHEET_HALT_FILE": str(marker)})
+    while not marker.exists():
+        assert first.poll() is None, first.stderr.read()
+        time.sleep(0.05)
+    try:
+        second = broadsheet("run", "-w", str(warehouse), "--wait", "1", env=cli_env)
+        assert second.wait(120) == 4
+        message = second.stderr.read()
+        assert "load 1" in message and "is loading" in message
+
+        reader = broadsheet("sql", "SELECT count(*) FROM v_runs", "-w", str(warehouse), "-f", "csv", env=cli_env)
+        assert reader.wait(60) == 0, reader.stderr.read()  # between writes, readers see a consistent snapshot
+        assert reader.stdout.read().splitlines() == ["count_star()", "1"]
+    finally:
+        first.kill()
+        first.wait(30)
