@@ -25,6 +25,7 @@ FCT_ARTICLE: dict[str, pl.DataType | type[pl.DataType]] = {
     "ingested_at": UTC_TIME,
     "title": pl.String,
     "body": pl.String,
+    "dateline": pl.String,
     "authors": pl.String,
     "external_id": pl.String,
     "language": pl.String,
@@ -42,6 +43,7 @@ FCT_ARTICLE: dict[str, pl.DataType | type[pl.DataType]] = {
 
 # Columns enrichment fills; a batch that skipped an enrichment gets nulls (the views show NULL, not a guess).
 ENRICHED: dict[str, pl.DataType | type[pl.DataType]] = {
+    "dateline": pl.String,
     "published_at": UTC_TIME,
     "language": pl.String,
     "sentiment": pl.Float64,
@@ -76,6 +78,7 @@ def fct_article(
             ingested_at="ingested_at",
             title="title",
             body="body",
+            dateline="dateline",
             authors="authors",
             external_id="external_id",
             language="language",
