@@ -7,6 +7,7 @@ read from `unexpected_index_list` (result format COMPLETE) and traced to the art
 import json
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import polars as pl
@@ -90,6 +91,30 @@ def audit(batch: dict[str, pl.DataFrame], parameters: dict[str, Any]) -> GateRes
         else pl.DataFrame(schema=QUARANTINED)
     )
     return GateResult(blocked_by, quarantined, pl.DataFrame(validation_rows, schema=VALIDATIONS))
+
+
+def parameters(
+    batch: dict[str, pl.DataFrame],
+    published_keys: dict[str, list[Any]],
+    *,
+    max_failing_share: float,
+    now: datetime,
+) -> dict[str, Any]:
+    """The values suites take at run time: keys a fact may refer to, the tolerated failing share, today."""
+
+    def keys(table: str, column: str) -> list[Any]:
+        staged = batch[table][column].to_list() if table in batch else []
+        return sorted(set(staged) | set(published_keys.get(table, [])))
+
+    return {
+        "source_keys": keys("dim_source", "source_key"),
+        "category_keys": keys("dim_category", "category_key"),
+        "date_keys": keys("dim_date", "date_key"),
+        "entity_ids": keys("dim_entity", "entity_id"),
+        "row_mostly": 1.0 - max_failing_share,
+        "earliest_published": "1800-01-01T00:00:00+00:00",
+        "latest_published": now.replace(microsecond=0).isoformat(),
+    }
 
 
 def _suite(gx: Any, table: str) -> Any:

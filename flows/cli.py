@@ -6,8 +6,10 @@ Exit codes: 0 done; 1 the run failed (reason on stderr); 2 bad usage or a source
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -149,15 +151,106 @@ def quarantine(
     _query(settings(warehouse), _read_sql("cli/quarantine"), [load_id, limit], format)
 
 
-def _read_sql(name: str) -> str:
-    from warehouse.sql_files import sql as read
+@app.command()
+def validate(
+    warehouse: Warehouse = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    all_results: Annotated[bool, typer.Option("--all", help="List passing expectations too.")] = False,
+) -> None:
+    """Re-run every expectation suite against the published tables; exit 1 if any expectation fails.
 
-    return read(name)
+    Example: `broadsheet validate --warehouse news.duckdb`
+    """
+    from datetime import UTC, datetime
+
+    import polars as pl
+
+    from expectations.gate import audit, parameters
+    from warehouse import load
+    from warehouse.migrate import PUBLISHED_TABLES
+
+    config = settings(warehouse)
+    with _read_only(config) as con:
+        tables = {table: load.published(con, table) for table in PUBLISHED_TABLES}
+        known = load.published_keys(con)
+    values = parameters(tables, known, max_failing_share=0.0, now=datetime.now(UTC))
+    result = audit(tables, values)
+    shown = result.validations if all_results else result.validations.filter(~pl.col("success"))
+    shown = shown.select("suite", "expectation", "column_name", "success", "unexpected_count", "observed_value")
+    render(shown.columns, shown.rows(), format, out)
+    failed = result.validations.filter(~pl.col("success")).height
+    err.print(
+        f"{result.validations.height} expectations over {len(tables)} tables: "
+        + (f"[red]{failed} failed[/red]" if failed else "all passed"),
+        highlight=False,
+    )
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
 
 
-def _query(config: Settings, query: str, parameters: list[object], fmt: str) -> None:
-    import duckdb
+@app.command()
+def report(
+    warehouse: Warehouse = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for index.html and its images.")] = Path("report"),
+    about: Annotated[
+        str | None, typer.Option(help="A subject whose coverage gets its own section: places by week.")
+    ] = None,
+) -> None:
+    """Write a static HTML report (opens offline): coverage, entities, places, tone, data quality, runs.
 
+    Example: `broadsheet report --about Mali --out report/`
+    """
+    from warehouse.report import write_report
+
+    config = settings(warehouse)
+    with _read_only(config) as con:
+        index = write_report(con, out_dir, about=about)
+    err.print(f"Report written to {index}", highlight=False)
+
+
+@app.command()
+def serve(
+    sources: Annotated[list[Path] | None, typer.Argument(help="Folders or files to load on every run.")] = None,
+    warehouse: Warehouse = None,
+    cron: Annotated[str | None, typer.Option(help='A cron schedule, e.g. "*/15 * * * *".')] = None,
+    interval: Annotated[float | None, typer.Option(help="Seconds between runs (instead of --cron).")] = None,
+    source_name: Annotated[str | None, typer.Option(help="Name of the source.")] = None,
+) -> None:
+    """Run the pipeline on a schedule, as a Prefect deployment, until Ctrl-C.
+
+    Uses the Prefect server at $PREFECT_API_URL; without one, starts a local Prefect server for as long as
+    it serves and says where its UI is.
+
+    Example: `broadsheet serve ../news --cron "*/15 * * * *"`
+    """
+    if (cron is None) == (interval is None):
+        err.print("[red]Error:[/red] give exactly one of --cron or --interval")
+        raise typer.Exit(EXIT_USAGE)
+    config = settings(warehouse)
+    paths = [str(p.expanduser().resolve()) for p in (sources or [sample_folder()])]
+    name = source_name or ("sample" if not sources else None)
+    from flows.serve import local_prefect_server, serve_pipeline
+
+    def say(message: str) -> None:
+        err.print(message, highlight=False)
+
+    arguments = (paths, str(config.warehouse.expanduser().resolve()), name, config.run_options())
+    try:
+        if os.environ.get("PREFECT_API_URL"):
+            serve_pipeline(*arguments, cron=cron, interval=interval)
+            return
+        with local_prefect_server(say) as url:
+            from prefect.settings import PREFECT_API_URL, temporary_settings
+
+            with temporary_settings(updates={PREFECT_API_URL: url}):
+                serve_pipeline(*arguments, cron=cron, interval=interval)
+    except KeyboardInterrupt:
+        say("Stopped serving")
+
+
+@contextmanager
+def _read_only(config: Settings) -> Iterator[Any]:
+    """A read-only connection, or a clear message and exit code when there is none to be had."""
     from warehouse.connection import WarehouseBusy, WarehouseMissing, connect
 
     try:
@@ -168,8 +261,21 @@ def _query(config: Settings, query: str, parameters: list[object], fmt: str) -> 
     except WarehouseBusy as error:
         err.print(f"[red]Busy:[/red] {error}", highlight=False)
         raise typer.Exit(EXIT_BUSY) from None
+    with con:
+        yield con
+
+
+def _read_sql(name: str) -> str:
+    from warehouse.sql_files import sql as read
+
+    return read(name)
+
+
+def _query(config: Settings, query: str, parameters: list[object], fmt: str) -> None:
+    import duckdb
+
     try:
-        with con:
+        with _read_only(config) as con:
             result = con.execute(query, parameters)
             columns = [d[0] for d in result.description or []]
             rows = result.fetchall() if columns else []

@@ -5,14 +5,12 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
 import polars as pl
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from rich.progress import track
 
-from expectations.gate import GateResult, audit
+from expectations.gate import GateResult, audit, parameters
 from flows.settings import RunOptions
 from flows.sources import discover, read_record
 from transforms.dim_category import dim_category
@@ -125,29 +123,14 @@ def audit_batch(warehouse: Path, load_id: int, options: RunOptions) -> GateResul
     logger = get_run_logger()
     with connect(warehouse, wait_seconds=options.wait_seconds) as con:
         batch = {table: load.staged(con, load_id, table) for table in PUBLISHED_TABLES}
-        parameters = gate_parameters(con, batch, options)
-    result = audit(batch, parameters)
+        known = load.published_keys(con)
+    values = parameters(batch, known, max_failing_share=options.max_failing_share, now=datetime.now(UTC))
+    result = audit(batch, values)
     failed = result.validations.filter(~pl.col("success")).height
     logger.info("Audited load %d: %d expectations, %d failed", load_id, result.validations.height, failed)
     for reason in result.blocked_by:
         logger.error("Blocking expectation failed: %s", reason)
     return result
-
-
-def gate_parameters(con: Any, batch: dict[str, pl.DataFrame], options: RunOptions) -> dict[str, Any]:
-    """Values the suites take at run time: the keys a fact may refer to, thresholds, and today's date."""
-
-    def keys(table: str, column: str) -> list[Any]:
-        return sorted(set(batch[table][column].to_list()) | set(load.published_keys(con, table, column)))
-
-    return {
-        "source_keys": keys("dim_source", "source_key"),
-        "category_keys": keys("dim_category", "category_key"),
-        "date_keys": keys("dim_date", "date_key"),
-        "row_mostly": 1.0 - options.max_failing_share,
-        "earliest_published": "1800-01-01T00:00:00+00:00",
-        "latest_published": datetime.now(UTC).replace(microsecond=0).isoformat(),
-    }
 
 
 @task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=1)

@@ -58,12 +58,25 @@ def staged(con: duckdb.DuckDBPyConnection, load_id: int, table: str) -> pl.DataF
     return con.execute(f"SELECT * FROM staging.{table} WHERE load_id = ?", [load_id]).pl()  # noqa: S608
 
 
-def published_keys(con: duckdb.DuckDBPyConnection, table: str, column: str) -> list[object]:
-    """Every value of a key column of a published table (for relationship expectations)."""
-    allowed = {("dim_source", "source_key"), ("dim_category", "category_key"), ("dim_date", "date_key")}
-    if (table, column) not in allowed:
-        raise ValueError(f"not a dimension key: {table}.{column}")
-    return [row[0] for row in con.execute(f"SELECT {column} FROM main.{table}").fetchall()]  # noqa: S608
+# The key of every dimension, which facts refer to.
+DIMENSION_KEYS = {"dim_source": "source_key", "dim_category": "category_key", "dim_date": "date_key"}
+
+
+def published_keys(con: duckdb.DuckDBPyConnection) -> dict[str, list[object]]:
+    """Every key of every published dimension (relationship expectations check facts against them)."""
+    return {
+        # Identifiers come from the fixed mapping above, never from data.
+        table: [row[0] for row in con.execute(f"SELECT {key} FROM main.{table}").fetchall()]  # noqa: S608
+        for table, key in DIMENSION_KEYS.items()
+    }
+
+
+def published(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
+    """A published table as the suites see it: for `fct_article`, the current version of each article."""
+    if table not in PUBLISHED_TABLES:
+        raise ValueError(f"not a published table: {table}")
+    current = " WHERE is_current" if table == "fct_article" else ""
+    return con.execute(f"SELECT * FROM main.{table}{current}").pl()  # noqa: S608 - fixed table list
 
 
 def finish(

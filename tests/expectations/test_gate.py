@@ -4,6 +4,7 @@ import polars as pl
 import pytest
 
 from expectations.gate import audit
+from expectations.gate import parameters as gate_parameters
 from transforms.dim_category import dim_category
 from transforms.dim_date import dim_date
 from transforms.dim_source import dim_source
@@ -36,14 +37,7 @@ def batch(titles: list[str], categories: list[str | None] | None = None) -> dict
 
 
 def parameters(frames: dict[str, pl.DataFrame], **overrides: object) -> dict[str, object]:
-    return {
-        "source_keys": frames["dim_source"]["source_key"].to_list(),
-        "category_keys": frames["dim_category"]["category_key"].to_list(),
-        "date_keys": frames["dim_date"]["date_key"].to_list(),
-        "row_mostly": 0.5,
-        "earliest_published": "1800-01-01T00:00:00+00:00",
-        "latest_published": NOW.isoformat(),
-    } | overrides
+    return gate_parameters(frames, {}, max_failing_share=0.5, now=NOW) | overrides
 
 
 def test_a_clean_batch_passes_and_every_expectation_is_recorded():
