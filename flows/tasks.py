@@ -124,6 +124,9 @@ def audit_batch(warehouse: Path, load_id: int, options: RunOptions) -> GateResul
     with connect(warehouse, wait_seconds=options.wait_seconds) as con:
         batch = {table: load.staged(con, load_id, table) for table in PUBLISHED_TABLES}
         known = load.published_keys(con)
+    if all(frame.is_empty() for frame in batch.values()):
+        logger.info("Load %d staged nothing new: nothing to audit", load_id)
+        return GateResult()
     values = parameters(batch, known, max_failing_share=options.max_failing_share, now=datetime.now(UTC))
     result = audit(batch, values)
     failed = result.validations.filter(~pl.col("success")).height
