@@ -38,7 +38,10 @@ def pipeline(corpus: Path, warehouse: Path) -> tuple[float, str]:
     started = time.perf_counter()
     result = subprocess.run(
         [str(REPO / ".venv" / "bin" / "broadsheet"), "run", str(corpus), "-w", str(warehouse)],
-        env=env, capture_output=True, text=True, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     summary = next(line for line in result.stderr.splitlines() if line.startswith("Load "))
     return time.perf_counter() - started, summary
@@ -58,7 +61,13 @@ def main() -> None:
     rows = [
         ("baseline: read + decode", f"{base:.2f}", f"{n / base:,.0f}", "1.0×", ""),
         ("first run", f"{first:.2f}", f"{n / first:,.0f}", f"{first / base:,.0f}×", first_summary),
-        ("unchanged re-run", f"{again:.2f}", f"{n / again:,.0f}", f"{again / first:.0%} of first", again_summary),
+        (
+            "unchanged re-run",
+            f"{again:.2f}",
+            f"{n / again:,.0f}",
+            f"{again / first:.0%} of first",
+            again_summary,
+        ),
     ]
     print(f"corpus: {corpus} ({n} files)")
     print(f"{'step':<26}{'seconds':>9}{'articles/s':>12}{'ratio':>16}  outcome")

@@ -111,6 +111,8 @@ def parameters(
         "category_keys": keys("dim_category", "category_key"),
         "date_keys": keys("dim_date", "date_key"),
         "entity_ids": keys("dim_entity", "entity_id"),
+        # Facts below the article refer to article versions of the same batch.
+        "article_keys": batch["fct_article"]["article_key"].to_list() if "fct_article" in batch else [],
         "row_mostly": 1.0 - max_failing_share,
         "earliest_published": "1800-01-01T00:00:00+00:00",
         "latest_published": now.replace(microsecond=0).isoformat(),
@@ -150,7 +152,12 @@ def _describe(table: str, expectation: str, column: str | None, reason: str | No
 def _validation_row(table: str, outcome: Any, level: str, column: str | None) -> dict[str, Any]:
     config = outcome.expectation_config
     observed = outcome.result.get("observed_value")
-    kwargs = {k: v for k, v in config.kwargs.items() if k not in ("batch_id", "column")}
+    # A relationship's value set holds every key of a dimension: record its size, not its members.
+    kwargs = {
+        k: {"values": len(v)} if isinstance(v, list | set | tuple) and len(v) > 20 else v
+        for k, v in config.kwargs.items()
+        if k not in ("batch_id", "column")
+    }
     return {
         "suite": table,
         "expectation": config.type,
@@ -160,5 +167,5 @@ def _validation_row(table: str, outcome: Any, level: str, column: str | None) ->
         "element_count": outcome.result.get("element_count"),
         "unexpected_count": outcome.result.get("unexpected_count"),
         "observed_value": None if observed is None else json.dumps(observed, default=str)[:1000],
-        "kwargs": json.dumps(kwargs, default=str)[:4000],
+        "kwargs": json.dumps(kwargs, default=str),
     }

@@ -59,19 +59,26 @@ def main() -> None:
 @app.command()
 def run(
     sources: Annotated[
-        list[Path] | None, typer.Argument(help="Folders or files of articles [default: the bundled sample].")
+        list[str] | None,
+        typer.Argument(help="Folders, files or http(s) URLs of articles and feeds [default: the bundled sample]."),
     ] = None,
     warehouse: Warehouse = None,
-    source_name: Annotated[
-        str | None, typer.Option(help="Name of the source [default: the folder's name].")
+    source_name: Annotated[str | None, typer.Option(help="Name of the source [default: the folder's name].")] = None,
+    wait: Annotated[float | None, typer.Option(help="Seconds to wait for another run on the same warehouse.")] = None,
+    map_fields: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="field=column for JSON Lines and CSV, e.g. --map body=article_text (repeatable)."),
     ] = None,
-    wait: Annotated[
-        float | None, typer.Option(help="Seconds to wait for another run on the same warehouse.")
+    columns: Annotated[
+        str | None, typer.Option(help="Column names of a headerless CSV, e.g. category,title,body.")
     ] = None,
 ) -> None:
     """Load articles into the warehouse: read, stage, enrich, model, write, audit, publish.
 
     Publishes only a batch that passes the quality gate; exits 3 when the gate blocks it.
+
+    Sources are folders (read recursively), files (.txt, .jsonl, .csv, RSS/Atom .xml, .html) or http(s) URLs of
+    feeds and pages; unchanged files are skipped.
 
     Example: `broadsheet run ../shared/corpora/bbc --warehouse news.duckdb`
     """
@@ -82,10 +89,20 @@ def run(
     from warehouse.connection import WarehouseBusy
     from warehouse.lock import RunInProgress
 
+    from transforms.parse.fields import parse_mapping
+
     name = source_name or ("sample" if not sources else None)
     try:
+        reading = {
+            "mapping": parse_mapping(map_fields or []),
+            "columns": [c.strip() for c in columns.split(",")] if columns else None,
+        }
+    except ValueError as error:
+        err.print(f"[red]Error:[/red] {error}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
         summary = run_pipeline(
-            [str(p) for p in paths], str(config.warehouse), name, config.run_options()
+            [str(p) for p in paths], str(config.warehouse), name, config.run_options(), reading
         )
     except BatchBlocked as blocked:
         _report(blocked.summary)
@@ -210,7 +227,7 @@ def report(
 
 @app.command()
 def serve(
-    sources: Annotated[list[Path] | None, typer.Argument(help="Folders or files to load on every run.")] = None,
+    sources: Annotated[list[str] | None, typer.Argument(help="Folders, files or URLs to load on every run.")] = None,
     warehouse: Warehouse = None,
     cron: Annotated[str | None, typer.Option(help='A cron schedule, e.g. "*/15 * * * *".')] = None,
     interval: Annotated[float | None, typer.Option(help="Seconds between runs (instead of --cron).")] = None,
@@ -227,7 +244,7 @@ def serve(
         err.print("[red]Error:[/red] give exactly one of --cron or --interval")
         raise typer.Exit(EXIT_USAGE)
     config = settings(warehouse)
-    paths = [str(p.expanduser().resolve()) for p in (sources or [sample_folder()])]
+    paths = [s if "://" in s else str(Path(s).expanduser().resolve()) for s in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)
     from flows.serve import local_prefect_server, serve_pipeline
 

@@ -1,13 +1,16 @@
-"""The `broadsheet-run` flow: read → stage → enrich → model → write → audit → publish."""
+"""The `broadsheet-run` flow: read → stage → enrich → model → write → audit, chunk by chunk, then publish."""
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import polars as pl
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 from flows import tasks
+from flows.batch import Batch, groups, slices, unchanged_sources
 from flows.settings import RunOptions
+from flows.sources import ReadOptions, discover
 from warehouse.halt import halt_point
 from warehouse.lock import writer_lock
 
@@ -25,6 +28,7 @@ class RunSummary:
     quarantined: int
     blocked: int
     message: str | None
+    skipped_files: int = 0
 
 
 class BatchBlocked(RuntimeError):
@@ -37,41 +41,66 @@ class BatchBlocked(RuntimeError):
 
 @flow(name="broadsheet-run", log_prints=False, persist_result=False)
 def run_pipeline(
-    sources: list[str], warehouse: str, source_name: str | None = None, options: RunOptions | None = None
+    sources: list[str],
+    warehouse: str,
+    source_name: str | None = None,
+    options: RunOptions | None = None,
+    read_options: dict[str, object] | None = None,
 ) -> RunSummary:
-    """Load articles from `sources` into the warehouse, publishing only what passes the quality gate."""
+    """Load articles from `sources` (folders, files, URLs) into the warehouse; publish only what passes the gate.
+
+    `read_options`: `mapping` (field → column) and `columns` (names of a headerless CSV's columns).
+    """
     options = options or RunOptions()
+    reading = ReadOptions(**(read_options or {}))  # type: ignore[arg-type]
     logger = get_run_logger()
     path = Path(warehouse).expanduser().resolve()
+    found, documentation = discover(sources, source_name)
+    for skipped in documentation:
+        logger.info("Skipped %s: a documentation file, not an article", skipped)
     with writer_lock(path, wait_seconds=options.wait_seconds, on_wait=logger.warning) as lock:
-        load_id, published = tasks.open_run(path, sources, flow_run.id, options)
-        lock.describe(load_id=load_id)
+        opened = tasks.open_run(path, sources, flow_run.id, options)
+        lock.describe(load_id=opened.load_id)
         try:
-            raw = tasks.read_sources([Path(s) for s in sources], source_name)
-            halt_point("read")
-            staged = tasks.stage(raw, published)
-            articles = tasks.enrich(staged.articles, options)
-            halt_point("enrich")
-            staged = tasks.Staged(articles, staged.duplicates, staged.quarantine, staged.records_read)
-            frames = tasks.model(articles, published, load_id)
-            tasks.write(path, load_id, frames, options)
-            gate = tasks.audit_batch(path, load_id, options)
-            halt_point("audit")
-            outcome = tasks.publish(path, load_id, staged, gate, options)
+            outcome = _load(path, opened, found, reading, options)
         except Exception as error:
-            tasks.record_failure(path, load_id, error, options)
+            tasks.record_failure(path, opened.load_id, error, options)
             raise
-    summary = RunSummary(load_id=load_id, warehouse=str(path), **asdict(outcome))
+    summary = RunSummary(load_id=opened.load_id, warehouse=str(path), **asdict(outcome))
     logger.info(
         "Load %d %s: read %d, published %d, duplicates %d, quarantined %d, blocked %d",
-        load_id,
-        summary.status,
-        summary.records_read,
-        summary.published,
-        summary.duplicates,
-        summary.quarantined,
-        summary.blocked,
+        *(summary.load_id, summary.status, summary.records_read, summary.published),
+        *(summary.duplicates, summary.quarantined, summary.blocked),
     )
     if summary.status == "blocked":
         raise BatchBlocked(summary)
     return summary
+
+
+def _load(path: Path, opened: tasks.Opened, found: list, reading: ReadOptions, options: RunOptions):  # type: ignore[no-untyped-def]
+    """Every chunk through stage → enrich → model → write → audit, then one publish."""
+    logger = get_run_logger()
+    batch = Batch()
+    to_read, unchanged = unchanged_sources(found, opened.source_files)
+    if unchanged:
+        logger.info("Skipped %d unchanged sources (%d records) read by earlier loads", len(unchanged),
+                    sum(unchanged.values()))
+        batch.skip_unchanged(unchanged)
+    published, signatures = opened.published, opened.signatures
+    for group in groups(to_read, options.chunk_bytes):
+        chunk = tasks.read_sources(group, reading)
+        batch.add_reads(chunk)
+        halt_point("read")
+        for raw in slices(chunk.raw, options.chunk_records):
+            new, duplicates, quarantine = tasks.stage(raw, published)
+            articles, mentions = tasks.enrich(new, signatures, options)
+            halt_point("enrich")
+            frames = tasks.model(articles, mentions, published, opened.load_id)
+            tasks.write(path, opened.load_id, frames, options)
+            audited = tasks.audit_chunk(path, frames, articles, options)
+            halt_point("audit")
+            batch.add(articles=new.height, duplicates=duplicates, quarantine=quarantine, audited=audited)
+            facts = frames["fct_article"]
+            published = pl.concat([published, facts.select(published.columns)]).unique("article_id", keep="last")
+            signatures = pl.concat([signatures, facts.select(signatures.columns)], how="vertical_relaxed")
+    return tasks.publish(path, opened.load_id, batch, options)

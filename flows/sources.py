@@ -1,13 +1,24 @@
-"""Finding the files a run reads and reading their bytes: the I/O in front of the pure parsers."""
+"""Finding what a run reads and getting its bytes: the I/O in front of the pure parsers.
 
+Files are found under folders (recursively) or named directly; URLs are fetched over http(s) only, with timeouts
+and a size limit. The kind of each source (text, JSON Lines, CSV, feed, HTML) is told by its extension or content.
+"""
+
+import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from transforms.parse.text import parse_text
+import httpx
 
-# Files that describe a corpus rather than hold an article (the BBC folder ships a README.TXT at its root).
+from transforms.parse.detect import KINDS, detect_kind, parse
+from transforms.parse.records import error_record
+
+# Files that describe a corpus rather than hold articles (the BBC folder ships a README.TXT at its root).
 _DOCUMENTATION = {"readme", "license", "licence", "copying", "changelog", "notice"}
+_URL_SCHEMES = ("http", "https")
+_EXTENSIONS = ".txt, .jsonl/.ndjson/.json, .csv/.tsv, .xml/.rss/.atom, .html/.htm"
 
 
 class SourceError(ValueError):
@@ -15,19 +26,49 @@ class SourceError(ValueError):
 
 
 @dataclass(frozen=True)
-class SourceFile:
-    path: Path
+class Source:
+    """One file or URL to read."""
+
+    location: str  # an absolute path, or a URL
     source_name: str
     # The first folder below the folder given on the command line, when the file is in one.
-    category: str | None
+    category: str | None = None
+    size: int | None = None
+    mtime_ns: int | None = None
+
+    @property
+    def is_url(self) -> bool:
+        return "://" in self.location
 
 
-def discover(sources: list[Path], source_name: str | None = None) -> tuple[list[SourceFile], list[Path]]:
-    """Every article file under `sources` in a stable order, and the documentation files passed over."""
-    found: list[SourceFile] = []
+@dataclass(frozen=True)
+class ReadOptions:
+    """How sources are read: field mapping for JSON Lines/CSV, column names for headerless CSV, fetch limits."""
+
+    mapping: dict[str, str] = field(default_factory=dict)
+    columns: list[str] | None = None
+    fetch_timeout: float = 30.0
+    fetch_max_bytes: int = 50_000_000
+
+
+@dataclass(frozen=True)
+class Read:
+    """The raw records of one source, and what identifies its bytes for the next run."""
+
+    source: Source
+    records: list[dict[str, str | None]]
+    content_hash: str | None
+
+
+def discover(sources: list[str], source_name: str | None = None) -> tuple[list[Source], list[Path]]:
+    """Every source under `sources` in a stable order, and the documentation files passed over."""
+    found: list[Source] = []
     skipped: list[Path] = []
-    for source in sources:
-        root = source.expanduser().resolve()
+    for given in sources:
+        if "://" in given:
+            found.append(Source(_checked_url(given), source_name or urlsplit(given).hostname or given))
+            continue
+        root = Path(given).expanduser().resolve()
         if root.is_dir():
             name = source_name or root.name
             for path in sorted(_files(root)):
@@ -35,30 +76,91 @@ def discover(sources: list[Path], source_name: str | None = None) -> tuple[list[
                     skipped.append(path)
                     continue
                 parts = path.relative_to(root).parts
-                found.append(SourceFile(path, name, parts[0] if len(parts) > 1 else None))
+                found.append(_file(path, name, parts[0] if len(parts) > 1 else None))
         elif root.is_file():
-            found.append(SourceFile(root, source_name or root.parent.name, None))
+            head = _head(root)
+            if detect_kind(str(root), head) is None:
+                raise SourceError(f"{given}: not a kind of source broadsheet reads (expected {_EXTENSIONS})")
+            found.append(_file(root, source_name or root.parent.name, None))
         else:
-            raise SourceError(f"no such file or folder: {source}")
+            raise SourceError(f"no such file or folder: {given}")
     return found, skipped
 
 
-def read_record(source: SourceFile) -> dict[str, str | None]:
-    """The raw record of one file; an unreadable file becomes a record with `read_error`, not an exception."""
+def read_source(source: Source, options: ReadOptions) -> Read:
+    """The raw records of one source; what cannot be read becomes a record with `read_error`, never an exception."""
     try:
-        data = source.path.read_bytes()
-    except OSError as error:
-        return {
-            "source_uri": str(source.path),
-            "source_name": source.source_name,
-            "source_kind": "text",
-            "payload": None,
-            "read_error": f"unreadable file: {error.strerror or error}",
-        }
-    return parse_text(data, source_uri=str(source.path), source_name=source.source_name, category=source.category)
+        data = _fetch(source.location, options) if source.is_url else Path(source.location).read_bytes()
+    except (OSError, httpx.HTTPError, FetchError) as error:
+        reason = f"unreadable: {getattr(error, 'strerror', None) or error}"
+        return Read(source, [_failed(source, reason)], None)
+    kind = detect_kind(source.location, data[:2048])
+    if kind is None:
+        reason = f"unknown kind of source (expected {_EXTENSIONS} or recognisable content)"
+        return Read(source, [_failed(source, reason, data)], None)
+    records = parse(
+        kind,
+        data,
+        source_uri=source.location,
+        source_name=source.source_name,
+        mapping=options.mapping or None,
+        columns=options.columns,
+        category=source.category,
+    )
+    return Read(source, records, hashlib.sha256(data).hexdigest())
+
+
+class FetchError(RuntimeError):
+    """A URL that did not give a page within the limits."""
+
+
+def _fetch(url: str, options: ReadOptions) -> bytes:
+    """The body of `url`, refusing more than `fetch_max_bytes` and any redirect away from http(s)."""
+    timeout = httpx.Timeout(options.fetch_timeout, connect=min(10.0, options.fetch_timeout))
+    with (
+        httpx.Client(follow_redirects=True, timeout=timeout, max_redirects=5) as client,
+        client.stream("GET", url, headers={"User-Agent": "broadsheet"}) as response,
+    ):
+        if response.url.scheme not in _URL_SCHEMES:
+            raise FetchError(f"redirected to a {response.url.scheme} URL")
+        response.raise_for_status()
+        chunks, size = [], 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > options.fetch_max_bytes:
+                raise FetchError(f"larger than {options.fetch_max_bytes:,} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _checked_url(url: str) -> str:
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in _URL_SCHEMES:
+        raise SourceError(f"{url}: only http and https URLs are fetched")
+    return url
+
+
+def _file(path: Path, name: str, category: str | None) -> Source:
+    stat = path.stat()
+    return Source(str(path), name, category, stat.st_size, stat.st_mtime_ns)
+
+
+def _failed(source: Source, reason: str, data: bytes | None = None) -> dict[str, str | None]:
+    payload = "" if data is None else data[:4096].decode("utf-8", errors="replace")
+    return error_record(
+        reason, source_uri=source.location, source_name=source.source_name, source_kind="unknown", payload=payload
+    )
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(2048)
 
 
 def _files(root: Path) -> Iterator[Path]:
     for path in root.rglob("*"):
         if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts):
             yield path
+
+
+__all__ = ["KINDS", "ReadOptions", "Source", "SourceError", "discover", "read_source"]

@@ -25,9 +25,7 @@ DUPLICATES: dict[str, pl.DataType | type[pl.DataType]] = {
 
 def split_duplicates(staged: pl.DataFrame, published: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(new article versions to load, duplicates): one row of staged input lands in exactly one of them."""
-    by_hash = published.unique("content_hash", keep="first").select(
-        "content_hash", published_id="article_id"
-    )
+    by_hash = published.unique("content_hash", keep="first").select("content_hash", published_id="article_id")
     marked = (
         staged.with_row_index("_order")
         .join(published.rename({"content_hash": "current_hash"}), on="article_id", how="left")

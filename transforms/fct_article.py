@@ -39,6 +39,11 @@ FCT_ARTICLE: dict[str, pl.DataType | type[pl.DataType]] = {
     "valid_to": UTC_TIME,
     "is_current": pl.Boolean,
     "load_id": pl.Int64,
+    "tone_positive": pl.Float64,
+    "tone_negative": pl.Float64,
+    "polarity": pl.Float64,
+    "cluster_id": pl.String,
+    "minhash": pl.List(pl.UInt64),
 }
 
 # Columns enrichment fills; a batch that skipped an enrichment gets nulls (the views show NULL, not a guess).
@@ -48,6 +53,11 @@ ENRICHED: dict[str, pl.DataType | type[pl.DataType]] = {
     "language": pl.String,
     "sentiment": pl.Float64,
     "is_duplicate": pl.Boolean,
+    "tone_positive": pl.Float64,
+    "tone_negative": pl.Float64,
+    "polarity": pl.Float64,
+    "cluster_id": pl.String,
+    "minhash": pl.List(pl.UInt64),
 }
 
 
@@ -92,6 +102,11 @@ def fct_article(
             valid_to=pl.lit(None, dtype=UTC_TIME),
             is_current=pl.lit(True),
             load_id=pl.lit(load_id),
+            tone_positive="tone_positive",
+            tone_negative="tone_negative",
+            polarity="polarity",
+            cluster_id=pl.col("cluster_id").fill_null(pl.col("article_id")),
+            minhash="minhash",
         )
         .cast(FCT_ARTICLE)  # type: ignore[arg-type]
     )

@@ -27,8 +27,6 @@ def key_expr(*columns: str | pl.Expr) -> pl.Expr:
     exprs = [pl.col(c) if isinstance(c, str) else c for c in columns]
     joined = pl.concat_str([e.cast(pl.String).fill_null("") for e in exprs], separator=_SEPARATOR)
     return joined.map_batches(
-        lambda s: pl.Series(
-            [hashlib.sha256(v.encode("utf-8")).hexdigest()[:16] for v in s.to_list()], dtype=pl.String
-        ),
+        lambda s: pl.Series([hashlib.sha256(v.encode("utf-8")).hexdigest()[:16] for v in s.to_list()], dtype=pl.String),
         return_dtype=pl.String,
     )

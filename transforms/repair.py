@@ -9,6 +9,9 @@ The artefacts, as seen in the sources:
   `( AFP )`: aggregators that re-join tokenised text, and CoNLL-2003;
 - clitics split off their word: `Mali 's`, `does n't`, `players ' union`: the same tokenisers;
 - a country name split from its demonym suffix: `Mali an soldiers`: an aggregator that linked the country name.
+
+All-caps headlines are stored as written; entity extraction reads them through a recased view with the same
+offsets (`transforms.entities.casing.ner_view`).
 """
 
 import re
@@ -69,14 +72,10 @@ def _join_demonyms(text: str) -> list[Substitution]:
     """The demonym joins for this text: an ambiguous `Mali an army` is joined only if the same text also has
     an unambiguous `Mali an soldiers`, so an English `in Mali an official said` stays as written."""
     pattern = _demonym_split()
-    confirmed = {
-        (m["name"], m["suffix"]) for m in pattern.finditer(text) if _unambiguous_demonym(m)
-    }
+    confirmed = {(m["name"], m["suffix"]) for m in pattern.finditer(text) if _unambiguous_demonym(m)}
     if not confirmed:
         return []
-    joinable = re.compile(
-        r"|".join(rf"(?<=\b{name}) (?={suffix}\b)" for name, suffix in sorted(confirmed))
-    )
+    joinable = re.compile(r"|".join(rf"(?<=\b{name}) (?={suffix}\b)" for name, suffix in sorted(confirmed)))
     return [(joinable, _delete)]
 
 

@@ -13,10 +13,11 @@ however deeply it was escaped) and leaves text without `&`, `#…;`, a remnant n
 
 import html
 import re
+from functools import lru_cache
 from html.entities import html5
 
-# Real entities need their closing `;`: `html.unescape` alone would also expand bare legacy names, turning
-# `AT&T notes` safe but `Smith&notes` into `Smith¬es`.
+# Real entities need their closing `;`: `html.unescape` alone also expands bare legacy names, so that
+# `Smith&notes` would become `Smith¬es`.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 # A remnant is an entity whose `&` became a space, so the space belongs to it: ` #39;s` → `'s`. Numeric
@@ -27,8 +28,9 @@ _NAMED_REMNANT = re.compile(
     r"(?:^| )(quot|amp|lt|gt|apos|nbsp|hellip|mdash|ndash|lsquo|rsquo|ldquo|rdquo|laquo|raquo|pound|euro);"
 )
 
-# Code points 128-159 are C1 controls in Unicode, but exporters that wrote `#151;` meant windows-1252
-# (`#151;` = em dash, `#146;` = right quote): the HTML5 rule `html.unescape` applies to `&#151;` as well.
+# Codes below 32 are control characters, which no exporter escapes: `#10;` stays as written. Codes 128-159
+# are C1 controls in Unicode, but whoever wrote `#151;` meant windows-1252 (em dash; `#146;` a right quote),
+# and `html.unescape` maps them so, following HTML5.
 _LOWEST_PRINTABLE = 32
 
 
@@ -53,7 +55,7 @@ def _repair_once(text: str) -> str:
     if "#" in text:
         text = _NUMERIC_REMNANT.sub(_numeric_remnant, text)
     if ";" in text:
-        text = _NAMED_REMNANT.sub(lambda m: html.unescape(f"&{m.group(1)};"), text)
+        text = _NAMED_REMNANT.sub(lambda m: _decoded(f"&{m.group(1)};"), text)
     if "&" in text:
         text = _ENTITY.sub(_entity, text)
     return text
@@ -63,6 +65,12 @@ def _entity(match: re.Match[str]) -> str:
     entity = match.group(0)
     if entity[1] != "#" and entity[1:] not in html5:
         return entity  # `&notit;` is no entity; `html.unescape` would still expand its prefix `&not`
+    return _decoded(entity)
+
+
+@lru_cache(maxsize=4096)
+def _decoded(entity: str) -> str:
+    """One entity decoded; cached, as a text repeats the same few (`&#39;`, `&quot;`) thousands of times."""
     return html.unescape(entity)
 
 
@@ -70,4 +78,4 @@ def _numeric_remnant(match: re.Match[str]) -> str:
     code = int(match.group(1))
     if code < _LOWEST_PRINTABLE or code > 0x10FFFF:
         return match.group(0)  # not a character anyone escapes: leave the text as written
-    return html.unescape(f"&#{code};")
+    return _decoded(f"&#{code};")

@@ -15,7 +15,10 @@ import duckdb
 from warehouse.lock import holder_of
 
 # Extensions are never fetched at run time: this machine is offline, and a missing one should fail at once.
-_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
 _RETRY_EVERY = 0.2
 
 

@@ -19,7 +19,7 @@ from warehouse.script import execute
 from warehouse.sql_files import sql
 
 # Tables whose rows belong to one article; quarantining an article removes its rows from these.
-ARTICLE_TABLES = ("fct_article",)
+ARTICLE_TABLES = tuple(t for t in PUBLISHED_TABLES if t.startswith("fct_"))
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Outcome:
     quarantined: int
     blocked: int
     message: str | None
+    skipped_files: int = 0
 
 
 def published_state(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -40,10 +41,19 @@ def published_state(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return con.execute(sql("runs/published_state")).pl()
 
 
+def published_signatures(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Near-duplicate signatures of current articles: article_id, cluster_id, minhash."""
+    return con.execute(sql("runs/published_signatures")).pl()
+
+
+def known_source_files(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """The manifest of sources whose records all ended published or duplicate, by location."""
+    return con.execute(sql("runs/unchanged_files")).pl()
+
+
 def write_staging(con: duckdb.DuckDBPyConnection, load_id: int, frames: dict[str, pl.DataFrame]) -> None:
-    """Replace the batch's rows in every staging table with `frames` (each carries the load_id column)."""
+    """Append one chunk of the batch to the staging tables (each frame carries the load_id column)."""
     with transaction(con):
-        clear_staging(con, load_id)
         for table in PUBLISHED_TABLES:
             with registered(con, staged_batch=frames[table]):
                 # Table names come from the fixed list of published tables, never from data.
@@ -75,7 +85,12 @@ def published(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
     """A published table as the suites see it: for `fct_article`, the current version of each article."""
     if table not in PUBLISHED_TABLES:
         raise ValueError(f"not a published table: {table}")
-    current = " WHERE is_current" if table == "fct_article" else ""
+    if table == "fct_article":
+        current = " WHERE is_current"
+    elif table.startswith("fct_"):
+        current = " WHERE article_key IN (SELECT article_key FROM main.fct_article WHERE is_current)"
+    else:
+        current = ""
     return con.execute(f"SELECT * FROM main.{table}{current}").pl()  # noqa: S608 - fixed table list
 
 
@@ -87,8 +102,13 @@ def finish(
     quarantine: pl.DataFrame,
     duplicates: pl.DataFrame,
     validations: pl.DataFrame,
+    source_files: pl.DataFrame,
 ) -> None:
-    """Record the batch's end in one transaction: quarantine, audit trail, and (if it passed) the publish."""
+    """Record the batch's end in one transaction: quarantine, audit trail, and (if it passed) the publish.
+
+    `source_files` (location, size, mtime_ns, content_hash, records) are the sources read in full whose records
+    all ended published or duplicate: the next run skips them while they are unchanged.
+    """
     quarantined_ids = quarantine.select("article_id").drop_nulls().unique()
     with (
         registered(
@@ -97,6 +117,7 @@ def finish(
             duplicate_batch=duplicates.filter(pl.col("kind") == "copy"),
             validation_batch=validations,
             quarantined_ids=quarantined_ids,
+            source_file_batch=source_files,
         ),
         transaction(con),
     ):
@@ -111,6 +132,7 @@ def finish(
                 )
         if outcome.status == "published":
             execute(con, "publish/duplicates", load_id=load_id)
+            execute(con, "publish/source_files", load_id=load_id)
             for table in PUBLISHED_TABLES:
                 execute(con, f"publish/{table}", load_id=load_id)
                 halt_point("publish")
@@ -126,6 +148,7 @@ def finish(
             quarantined=outcome.quarantined,
             blocked=outcome.blocked,
             message=outcome.message,
+            skipped_files=outcome.skipped_files,
         )
 
 

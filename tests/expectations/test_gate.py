@@ -17,17 +17,35 @@ def batch(titles: list[str], categories: list[str | None] | None = None) -> dict
     n = len(titles)
     articles = pl.DataFrame(
         {
-            "article_id": [f"id{i}" for i in range(n)], "source_uri": [f"/a/{i}.txt" for i in range(n)],
-            "url": [None] * n, "source_name": ["s"] * n, "source_kind": ["text"] * n,
-            "category": categories or [None] * n, "title": titles, "body": ["some words"] * n,
-            "authors": [None] * n, "external_id": [None] * n, "word_count": [2] * n, "paragraph_count": [1] * n,
+            "article_id": [f"id{i}" for i in range(n)],
+            "source_uri": [f"/a/{i}.txt" for i in range(n)],
+            "url": [None] * n,
+            "source_name": ["s"] * n,
+            "source_kind": ["text"] * n,
+            "category": categories or [None] * n,
+            "title": titles,
+            "body": ["some words"] * n,
+            "authors": [None] * n,
+            "external_id": [None] * n,
+            "word_count": [2] * n,
+            "paragraph_count": [1] * n,
             "content_hash": [f"h{i}" for i in range(n)],
         },
-        schema_overrides={"url": pl.String, "authors": pl.String, "external_id": pl.String,
-                          "category": pl.String, "word_count": pl.Int32, "paragraph_count": pl.Int32},
+        schema_overrides={
+            "url": pl.String,
+            "authors": pl.String,
+            "external_id": pl.String,
+            "category": pl.String,
+            "word_count": pl.Int32,
+            "paragraph_count": pl.Int32,
+        },
     )
-    facts = fct_article(articles, pl.DataFrame(schema={"article_id": pl.String, "version": pl.Int32}),
-                        load_id=1, ingested_at=NOW)
+    facts = fct_article(
+        articles,
+        pl.DataFrame(schema={"article_id": pl.String, "version": pl.Int32}),
+        load_id=1,
+        ingested_at=NOW,
+    )
     return {
         "dim_date": dim_date(facts["ingested_at"].dt.date(), 1),
         "dim_source": dim_source(articles, 1),

@@ -18,6 +18,10 @@ def test_every_expectation_declares_what_a_failure_means():
 def test_keys_are_unique_and_not_null_in_every_suite():
     for table in suite_tables():
         expectations = suite_definition(table)["expectations"]
-        key = next(e for e in expectations if e["type"] == "expect_column_values_to_be_unique")["kwargs"]["column"]
-        assert {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": key},
-                "meta": {"level": "batch"}} in expectations
+        unique = next(
+            e for e in expectations
+            if e["type"] in ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique")
+        )["kwargs"]
+        for key in unique.get("column_list") or [unique["column"]]:
+            not_null = {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": key}, "meta": {"level": "batch"}}
+            assert not_null in expectations, (table, key)

@@ -21,12 +21,19 @@ def cli_env(prefect_harness, tmp_path):
     """The environment of a CLI subprocess, pointed at the session's Prefect API (runs start in ~1 s)."""
     from prefect.settings import PREFECT_API_URL
 
-    return os.environ | {"PREFECT_API_URL": str(PREFECT_API_URL.value()), "PREFECT_HOME": str(tmp_path / "ph")}
+    return os.environ | {
+        "PREFECT_API_URL": str(PREFECT_API_URL.value()),
+        "PREFECT_HOME": str(tmp_path / "ph"),
+    }
 
 
 def broadsheet(*args: str, env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-m", "flows.cli", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -55,8 +62,13 @@ def test_a_run_killed_at_any_point_leaves_published_data_as_it_was(tmp_path, cli
 
     for point in POINTS:
         marker = tmp_path / f"halted-{point}"
-        run = broadsheet("run", str(source), "-w", str(warehouse),
-                         env=cli_env | {"BROADSHEET_HALT_AT": point, "BROADSHEET_HALT_FILE": str(marker)})
+        run = broadsheet(
+            "run",
+            str(source),
+            "-w",
+            str(warehouse),
+            env=cli_env | {"BROADSHEET_HALT_AT": point, "BROADSHEET_HALT_FILE": str(marker)},
+        )
         deadline = time.monotonic() + 120
         while not marker.exists():
             assert run.poll() is None, f"run ended before reaching {point}: {run.stderr.read()}"
@@ -85,8 +97,13 @@ def test_a_second_run_waits_for_the_first_or_fails_naming_it(tmp_path, cli_env):
     warehouse = tmp_path / "w.duckdb"
     marker = tmp_path / "halted"
     source = articles(tmp_path, 2)
-    first = broadsheet("run", str(source), "-w", str(warehouse),
-                       env=cli_env | {"BROADSHEET_HALT_AT": "enrich", "BROADSHEET_HALT_FILE": str(marker)})
+    first = broadsheet(
+        "run",
+        str(source),
+        "-w",
+        str(warehouse),
+        env=cli_env | {"BROADSHEET_HALT_AT": "enrich", "BROADSHEET_HALT_FILE": str(marker)},
+    )
     while not marker.exists():
         assert first.poll() is None, first.stderr.read()
         time.sleep(0.05)

@@ -59,12 +59,16 @@ def test_every_record_ends_published_duplicate_or_quarantined(tmp_path, warehous
     assert "£15.8m" in query(warehouse, "SELECT body FROM fct_article WHERE title = 'Chelsea sack Mutu'")[0][0]
     quarantined = query(warehouse, "SELECT source_uri, stage, reason FROM v_quarantine ORDER BY 1")
     assert [(Path(u).name, stage) for u, stage, _ in quarantined] == [
-        ("empty.txt", "read"), ("image.txt", "read"), ("title-only.txt", "stage")
+        ("empty.txt", "read"),
+        ("image.txt", "read"),
+        ("title-only.txt", "stage"),
     ]
     assert all(reason for _, _, reason in quarantined)
     assert query(warehouse, "SELECT source_uri, duplicate_of FROM etl_duplicate") == [
-        (str(root / "business" / "002.txt"), query(warehouse, "SELECT article_id FROM v_articles "
-                                                              "WHERE category = 'business'")[0][0])
+        (
+            str(root / "business" / "002.txt"),
+            query(warehouse, "SELECT article_id FROM v_articles WHERE category = 'business'")[0][0],
+        )
     ]
 
 
@@ -108,8 +112,10 @@ def test_a_blocked_batch_leaves_published_data_untouched_and_a_fixed_rerun_publi
 def test_a_run_that_died_is_marked_failed_by_the_next(tmp_path, warehouse):
     run_pipeline([str(sample_folder())], str(warehouse), "sample")
     with duckdb.connect(str(warehouse)) as con:  # what a run killed mid-way leaves behind
-        con.execute("INSERT INTO etl_run (load_id, started_at, status, sources, pid) "
-                    "VALUES (2, now(), 'running', ['x'], 999999)")
+        con.execute(
+            "INSERT INTO etl_run (load_id, started_at, status, sources, pid) "
+            "VALUES (2, now(), 'running', ['x'], 999999)"
+        )
         con.execute("INSERT INTO staging.dim_source VALUES ('k', 'half-written', 2)")
     summary = run_pipeline([str(sample_folder())], str(warehouse), "sample")
     assert summary.load_id == 3

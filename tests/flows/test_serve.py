@@ -28,7 +28,11 @@ def test_a_scheduled_run_fires_and_publishes_and_ctrl_c_stops_the_server(tmp_pat
     }
     serve = subprocess.Popen(
         [sys.executable, "-m", "flows.cli", "serve", "--interval", "5", "-w", str(warehouse)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 240

@@ -25,14 +25,22 @@ def test_dim_date_has_one_row_per_day_with_iso_calendar():
                 "is_weekend": [False, True],
                 "load_id": [7, 7],
             },
-            schema_overrides={"date_key": pl.Int32, "day_of_week": pl.Int8, "iso_week": pl.Int8, "load_id": pl.Int64},
+            schema_overrides={
+                "date_key": pl.Int32,
+                "day_of_week": pl.Int8,
+                "iso_week": pl.Int8,
+                "load_id": pl.Int64,
+            },
         ),
     )
 
 
 def test_source_and_category_keys_are_stable_and_case_insensitive():
     articles = pl.DataFrame({"source_name": ["BBC", "bbc", "AFP"], "category": ["sport", None, "sport"]})
-    assert dim_source(articles, 1)["source_key"].to_list() == [stable_key("source", "bbc"), stable_key("source", "afp")]
+    assert dim_source(articles, 1)["source_key"].to_list() == [
+        stable_key("source", "bbc"),
+        stable_key("source", "afp"),
+    ]
     assert dim_category(articles, 1)["category_key"].to_list() == [stable_key("category", "sport")]
     assert dim_category(articles, 1)["category_name"].to_list() == ["sport"]
 
@@ -40,13 +48,27 @@ def test_source_and_category_keys_are_stable_and_case_insensitive():
 def test_fct_article_numbers_versions_after_the_published_ones():
     articles = pl.DataFrame(
         {
-            "article_id": ["a", "b"], "source_uri": ["/a", "/b"], "url": [None, None], "source_name": ["s", "s"],
-            "source_kind": ["text", "text"], "category": [None, "sport"], "title": ["A", "B"], "body": ["x", "y"],
-            "authors": [None, None], "external_id": [None, None], "word_count": [1, 1],
-            "paragraph_count": [1, 1], "content_hash": ["h1", "h2"],
+            "article_id": ["a", "b"],
+            "source_uri": ["/a", "/b"],
+            "url": [None, None],
+            "source_name": ["s", "s"],
+            "source_kind": ["text", "text"],
+            "category": [None, "sport"],
+            "title": ["A", "B"],
+            "body": ["x", "y"],
+            "authors": [None, None],
+            "external_id": [None, None],
+            "word_count": [1, 1],
+            "paragraph_count": [1, 1],
+            "content_hash": ["h1", "h2"],
         },
-        schema_overrides={"url": pl.String, "authors": pl.String, "external_id": pl.String,
-                          "word_count": pl.Int32, "paragraph_count": pl.Int32},
+        schema_overrides={
+            "url": pl.String,
+            "authors": pl.String,
+            "external_id": pl.String,
+            "word_count": pl.Int32,
+            "paragraph_count": pl.Int32,
+        },
     )
     published = pl.DataFrame({"article_id": ["b"], "content_hash": ["old"], "version": [3]})
     at = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
@@ -55,6 +77,8 @@ def test_fct_article_numbers_versions_after_the_published_ones():
     assert facts["version"].to_list() == [1, 4]
     assert facts["ingested_date_key"].to_list() == [20261125, 20261125]
     assert facts["category_key"].to_list() == [None, stable_key("category", "sport")]
-    assert facts["article_key"].to_list() == [stable_key("article-version", "a", "h1"),
-                                              stable_key("article-version", "b", "h2")]
+    assert facts["article_key"].to_list() == [
+        stable_key("article-version", "a", "h1"),
+        stable_key("article-version", "b", "h2"),
+    ]
     assert facts["is_current"].all() and not facts["is_duplicate"].any()

@@ -6,8 +6,11 @@ from transforms.duplicates import PUBLISHED_STATE, split_duplicates
 
 def staged(rows: list[tuple[str, str]]) -> pl.DataFrame:
     return pl.DataFrame(
-        {"article_id": [a for a, _ in rows], "source_uri": [f"/{a}" for a, _ in rows],
-         "content_hash": [h for _, h in rows]}
+        {
+            "article_id": [a for a, _ in rows],
+            "source_uri": [f"/{a}" for a, _ in rows],
+            "content_hash": [h for _, h in rows],
+        }
     )
 
 
@@ -33,7 +36,8 @@ def test_published_content_is_unchanged_or_a_copy_and_changed_content_is_new():
 
 
 def test_empty_input():
-    new, duplicates = split_duplicates(staged([]).cast({"article_id": pl.String, "source_uri": pl.String,
-                                                        "content_hash": pl.String}),
-                                       pl.DataFrame(schema=PUBLISHED_STATE))
+    new, duplicates = split_duplicates(
+        staged([]).cast({"article_id": pl.String, "source_uri": pl.String, "content_hash": pl.String}),
+        pl.DataFrame(schema=PUBLISHED_STATE),
+    )
     assert new.height == 0 and duplicates.height == 0

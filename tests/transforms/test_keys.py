@@ -17,7 +17,11 @@ def test_key_parts_are_separated_so_boundaries_matter():
 def test_key_expr_matches_stable_key_row_by_row():
     frame = pl.DataFrame({"uri": ["/a.txt", "/b.txt", None]})
     keys = frame.select(key=key_expr(pl.lit("article"), "uri"))["key"].to_list()
-    assert keys == [stable_key("article", "/a.txt"), stable_key("article", "/b.txt"), stable_key("article", None)]
+    assert keys == [
+        stable_key("article", "/a.txt"),
+        stable_key("article", "/b.txt"),
+        stable_key("article", None),
+    ]
 
 
 def test_content_hash_is_full_sha256():

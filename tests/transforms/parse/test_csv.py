@@ -1,0 +1,169 @@
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import corpus
+from transforms.parse.csv import parse_csv
+from transforms.schema import RAW_ARTICLES
+
+AG_NEWS_COLUMNS = ["category", "title", "body"]
+
+
+def parse(data: bytes, **kw) -> list[dict]:
+    return parse_csv(data, source_uri="/in/export.csv", source_name="export", **kw)
+
+
+def readable(records: list[dict]) -> list[dict]:
+    return [r for r in records if r["read_error"] is None]
+
+
+def test_header_names_the_fields_and_rows_are_keyed_by_url_else_line():
+    data = b"title,body,url\nA,Body A,https://example.com/a\nB,Body B,\n"
+    records = parse(data)
+    assert [(r["title"], r["body"], r["source_uri"]) for r in records] == [
+        ("A", "Body A", "https://example.com/a"),
+        ("B", "Body B", "/in/export.csv#3"),
+    ]
+    assert records[1]["payload"] == "B,Body B,"
+    assert all(r["source_kind"] == "csv" for r in records)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # AG News: headerless, every field quoted, `""` escapes, `\` for a newline, entity remnants
+        b'"3","Fears for T N pension","Turner #39;s ""disappointed"" staff\\said  #36;10m"\n',
+        # The same row from a spreadsheet export with Windows line endings and a byte-order mark
+        b'\xef\xbb\xbf"3","Fears for T N pension","Turner #39;s ""disappointed"" staff\\said  #36;10m"\r\n',
+    ],
+)
+def test_headerless_ag_news_rows_with_given_columns(data):
+    (record,) = parse(data, columns=AG_NEWS_COLUMNS)
+    assert record["category"] == "3"  # class numbers are kept as given
+    assert record["title"] == "Fears for T N pension"
+    assert record["body"] == 'Turner\'s "disappointed" staff\nsaid $10m'
+    assert record["source_uri"] == "/in/export.csv#1"
+
+
+def test_header_row_equal_to_the_given_columns_is_skipped():
+    records = parse(b"category,title,body\n1,T,B\n", columns=AG_NEWS_COLUMNS)
+    assert [r["title"] for r in records] == ["T"]
+
+
+def test_headerless_file_without_columns_says_what_to_do():
+    records = parse(b'"3","Fears for pension","Unions say"\n"4","Race is on","A second team"\n')
+    assert len(records) == 2
+    assert all("give the file's column names" in r["read_error"] for r in records)
+
+
+@pytest.mark.parametrize(
+    ("data", "delimiter"),
+    [
+        (b"title;body\nA;B, with a comma\n", ";"),  # a European spreadsheet export
+        (b"title\tbody\nA\tB, with a comma\n", "\t"),  # TSV
+        (b"title|body\nA|B\n", "|"),
+        (b"title;body;date\nA;B;2020\n\nC;D;2021;\n", ";"),  # a ragged row the sniffer cannot abide
+    ],
+)
+def test_delimiter_is_sniffed(data, delimiter):
+    records = readable(parse(data))
+    assert records[0]["title"] == "A"
+    assert records[0]["body"].startswith("B")
+
+
+def test_multi_line_fields_are_one_record():
+    records = parse(b'title,body\nA,"line one\nline two"\nB,b\n')
+    assert [r["body"] for r in records] == ["line one\nline two", "b"]
+    assert [r["source_uri"] for r in records] == ["/in/export.csv#2", "/in/export.csv#4"]
+
+
+@pytest.mark.parametrize(
+    ("bad_row", "reason"),
+    [
+        (b'"bad"quote,x', "malformed CSV row"),  # text after a closing quote
+        (b"one,two,three", "3 fields where the header has 2"),  # a shifted row
+        (b"alone", "1 fields where the header has 2"),
+        (b'x,"unclosed quote', "malformed CSV row"),  # would swallow every row after it
+        (b"a\x00b,c", "NUL"),  # a NUL byte
+    ],
+)
+def test_malformed_row_is_quarantined_alone(bad_row, reason):
+    records = parse(b"title,body\nA,a\n" + bad_row + b"\nC,c\nD,d\n")
+    assert [r["title"] for r in readable(records)] == ["A", "C", "D"]
+    (bad,) = [r for r in records if r["read_error"]]
+    assert reason in bad["read_error"]
+    assert bad["source_uri"] == "/in/export.csv#3"
+    assert bad["payload"] == bad_row.decode()
+
+
+def test_trailing_delimiter_is_not_a_malformed_row():
+    assert readable(parse(b"title,body\nA,a,\n"))[0]["body"] == "a"
+
+
+@pytest.mark.parametrize(
+    ("data", "count"),
+    [
+        (b"", 0),  # an empty file
+        (b"\n\n", 0),  # blank lines
+        (b"title,body\n", 0),  # a header and no rows
+    ],
+)
+def test_files_without_rows(data, count):
+    assert len(parse(data)) == count
+
+
+def test_binary_file_is_one_unreadable_record():
+    (record,) = parse(b"\x00\xff\xfe\x00" * 10)
+    assert "NUL" in record["read_error"]
+
+
+def test_emoji_right_to_left_and_duplicate_ids():
+    data = "id,title,body\n1,مرحبا 🎉,שלום\n1,مرحبا 🎉,שלום\n".encode()
+    records = parse(data)
+    assert [(r["external_id"], r["title"], r["body"]) for r in records] == [("1", "مرحبا 🎉", "שלום")] * 2
+
+
+def test_a_50_mb_field_is_read():
+    body = "word " * 10_000_000
+    (record,) = parse(b"title,body\nlong," + body.encode() + b"\n")
+    assert len(record["body"]) == len(body.strip())
+
+
+@settings(deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_never_raise_and_give_records_of_the_contract(data):
+    for record in parse(data):
+        assert set(record) == set(RAW_ARTICLES)
+        assert record["payload"] is not None
+
+
+cells = st.text(alphabet=st.characters(blacklist_categories=["Cs"]) | st.sampled_from('",\n\r'), max_size=12)
+
+
+@settings(deadline=None)
+@given(st.lists(st.lists(cells, min_size=1, max_size=4), max_size=8))
+def test_every_row_is_accounted_for(rows):
+    # Every non-blank line after the header ends in exactly one record's payload: nothing is dropped.
+    text = "title,body\n" + "\n".join(",".join(row) for row in rows)
+    records = parse(text.encode("utf-8"))
+    lines = list(io.StringIO(text, newline=""))[1:]
+    # A line of nothing but delimiters and quotes is an empty row (spreadsheets end with them): skipped.
+    expected = [line.rstrip("\r\n") for line in lines if line.replace(",", "").replace('"', "").strip()]
+    payload_lines = "\n".join(r["payload"] for r in records)
+    for line in expected:
+        assert line in payload_lines
+
+
+@pytest.mark.corpus
+def test_ag_news_test_split():
+    # AG News test split: 7,600 headerless rows, `#36;` and `#39;` remnants, `\` for newlines
+    records = parse(corpus("agnews", "test.csv").read_bytes(), columns=AG_NEWS_COLUMNS)
+    assert len(records) == 7600
+    assert all(r["read_error"] is None for r in records)
+    assert {r["category"] for r in records} == {"1", "2", "3", "4"}
+    bodies = [r["body"] for r in records]
+    assert not any("#36;" in b or "#39;" in b or "\\" in b for b in bodies)
+    assert sum("$" in b for b in bodies) == 513
+    assert [r["source_uri"] for r in records[:2]] == ["/in/export.csv#1", "/in/export.csv#2"]

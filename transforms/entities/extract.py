@@ -1,0 +1,49 @@
+"""All the mentions of one article, from the model's spans and the rules that know what the model misses."""
+
+from transforms.dateline import parse_dateline
+from transforms.entities.mentions import LABEL_TYPES, Mention, country_mentions, span_mentions, trimmed
+from transforms.entities.ner import Span
+from transforms.entities.tables import list_mentions, table_mentions
+
+
+def _dateline_mentions(field: str, text: str) -> list[Mention]:
+    """The place (and country) of a dateline that opens `text`."""
+    found = parse_dateline(text)
+    if found is None:
+        return []
+    spans = [found.place, *([found.region] if found.region else [])]
+    mentions = [trimmed(field, text, start, end, "GPE", is_dateline=True) for start, end in spans]
+    return [m for m in mentions if m is not None]
+
+
+def _field_mentions(
+    field: str, text: str, view: str, spans: list[Span], claimed: list[tuple[int, int]]
+) -> list[Mention]:
+    """One field's mentions: results-table rows and list items first (they know the table's structure), then
+    the model's spans where no row claimed the text, then the country names nothing found."""
+
+    def free(mention: Mention) -> bool:
+        return not any(start < mention.end and mention.start < end for start, end in claimed)
+
+    found: list[Mention] = []
+    for mention in [*table_mentions(field, text, view, spans), *list_mentions(field, text, view, spans)]:
+        if free(mention):
+            found.append(mention)
+            claimed.append((mention.start, mention.end))
+    for start, end, label in spans:
+        if label in LABEL_TYPES:
+            found += [m for m in span_mentions(field, text, view, start, end, label) if free(m)]
+            claimed.append((start, end))
+    return found + country_mentions(field, text, claimed)
+
+
+def article_mentions(fields: dict[str, str], spans: dict[str, tuple[str, list[Span]]]) -> list[Mention]:
+    """Every mention of one article. `fields` holds its texts (title, body, dateline); `spans` the NER view and
+    the model's spans of each text the model read."""
+    field = "dateline" if "dateline" in fields else "body"
+    mentions = _dateline_mentions(field, fields[field]) if field in fields else []
+    for name, (view, field_spans) in spans.items():
+        # The model's reading of a dateline (`BAMAKO Mali` as one PERSON) gives way to the dateline's.
+        claimed = [(0, max((m.end for m in mentions if m.field == name), default=0))]
+        mentions += _field_mentions(name, fields[name], view, field_spans, claimed)
+    return mentions

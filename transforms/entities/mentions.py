@@ -1,0 +1,138 @@
+"""Mentions: the spans of an article's text that name something, trimmed to the name itself.
+
+The model's spans are trimmed (`the`, possessives, stray punctuation) and split where a name cannot go on
+(numbers, dashes, brackets: a results table read as one span). A gazetteer pass finds the country names the
+model missed (`Red Star (Yugoslavia) beat Dinamo (Russia)`). Datelines, tables and line-ups have their own
+modules.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.entities.countries import country, demonym_of, written_country_names
+
+# spaCy's OntoNotes labels → entity types; numeric labels (DATE, MONEY, CARDINAL...) are not entities.
+LABEL_TYPES = {
+    "PERSON": "person",
+    "PER": "person",
+    "ORG": "organization",
+    "GPE": "location",
+    "LOC": "location",
+    "FAC": "location",
+    "NORP": "other",
+    "EVENT": "other",
+    "PRODUCT": "other",
+    "WORK_OF_ART": "other",
+    "LAW": "other",
+    "LANGUAGE": "other",
+    "MISC": "other",
+}
+
+_BEFORE = 24
+_LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
+_EDGE_PUNCTUATION = "\"'“”‘’`([{)]},;:!?-–— \n"
+# Names go on through `of`, `and`, `the` and the particles of personal names, not through other lower-case
+# words (`Yorkshire at Headingley`).
+_PARTICLES = r"van|von|de|der|den|del|della|di|da|do|dos|du|la|le|les|al|el|bin|ibn|ter|ten"
+_CONNECTORS = rf"of|and|the|for|in|on|upon|y|{_PARTICLES}"
+_SEPARATOR = re.compile(
+    r"\s[-–—]+\s|\s(?:v|vs)\.?\s|[()\[\]\";:]|,\s|(?<!\S)\d[\d.,:/'-]*(?:st|nd|rd|th|s)?(?!\S)"
+    rf"|\s(?!(?:{_CONNECTORS})\s)[a-z][\w'’.-]*\s"
+)
+# Lower-case words at a span's edges are not part of the name, bar the particles of personal names.
+_LOWER_FIRST_WORD = re.compile(rf"(?!(?:{_PARTICLES})\b)[a-z][\w'’.-]*\s+")
+_LOWER_LAST_WORD = re.compile(r"\s+[a-z][a-z'’.-]*$")
+# `Northern Mali` names Mali; `North Korea` is a country in its own right and is looked up first.
+_DIRECTION = re.compile(r"^(?:North|South|East|West|Central)(?:ern|east|west|eastern|western)?\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One span of one field of an article, as written in the stored text."""
+
+    field: str
+    start: int
+    end: int
+    surface: str
+    label: str
+    is_dateline: bool = False
+    # The few characters before the mention, for rules that read its context (`to the Sahel`).
+    before: str = ""
+
+
+def trimmed(
+    field: str,
+    text: str,
+    start: int,
+    end: int,
+    label: str,
+    is_dateline: bool = False,
+    view: str | None = None,
+) -> Mention | None:
+    """The mention `text[start:end]` without a leading article, possessive, stray punctuation or lower-case
+    edge words (`defeats Bailey`, judged in the NER `view` of the text); None if no name is left."""
+    view = text if view is None else view
+    for _ in range(2):
+        while start < end and text[start] in _EDGE_PUNCTUATION:
+            start += 1
+        while start < end and text[end - 1] in _EDGE_PUNCTUATION:
+            end -= 1
+        if article := _LEADING_ARTICLE.match(text, start, end):
+            start = article.end()
+        if possessive := _POSSESSIVE.search(text, start, end):
+            end = possessive.start()
+        if edge := _LOWER_FIRST_WORD.match(view, start, end):
+            start = edge.end()
+        if edge := _LOWER_LAST_WORD.search(view, start, end):
+            end = edge.start()
+    surface = text[start:end]
+    direction = _DIRECTION.match(surface)
+    if direction and country(surface) is None:
+        rest = surface[direction.end() :]
+        if country(rest) is not None or demonym_of(rest) is not None:
+            start += direction.end()
+            surface = rest
+    if not any(c.isupper() for c in surface):
+        return None
+    return Mention(field, start, end, surface, label, is_dateline, text[max(0, start - _BEFORE) : start])
+
+
+def span_mentions(field: str, text: str, view: str, start: int, end: int, label: str) -> list[Mention]:
+    """The mentions in one model span, split where a name cannot go on: at numbers, spaced dashes, `v`,
+    brackets and commas, the marks of results tables and lists (`Newport 29 Caerphilly 10`, `Oval (London`)."""
+    found = []
+    position = start
+    for separator in [*_SEPARATOR.finditer(view, start, end), None]:
+        piece_end = separator.start() if separator else end
+        mention = trimmed(field, text, position, piece_end, label, view=view)
+        if mention is not None:
+            found.append(mention)
+        position = separator.end() if separator else end
+    return found
+
+
+@cache
+def _country_pattern() -> re.Pattern[str]:
+    names = sorted(written_country_names(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w.'’-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w'’-])")
+
+
+# A capitalised word right before or after makes the country name part of a longer name: `New Jersey`,
+# `Chad Smith`, `Jordan Valley`.
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]* $")
+_CAPITALISED_AFTER = re.compile(r" [A-Z]")
+
+
+def country_mentions(field: str, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Country names standing alone in `text` that overlap no span in `taken` (spans already found)."""
+    found = []
+    for match in _country_pattern().finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if _CAPITALISED_BEFORE.search(text, max(0, start - 40), start) or _CAPITALISED_AFTER.match(text, end):
+            continue
+        found.append(Mention(field, start, end, match.group(), "GPE"))
+    return found

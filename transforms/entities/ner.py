@@ -1,0 +1,61 @@
+"""Named-entity spans from an installed spaCy pipeline, loaded with only what its NER needs.
+
+en_core_web_sm's `ner` has its own tok2vec, so the tagger, parser, lemmatizer and shared tok2vec are never
+loaded: about twice the speed of the full pipeline (../shared/STACK.md). A pipeline whose NER listens to a
+shared tok2vec or transformer keeps that component too.
+"""
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+# (start, end, spaCy label): character offsets into the text given.
+Span = tuple[int, int, str]
+
+
+def _components(model: str) -> list[str]:
+    """The pipeline's component names, read from its meta without loading any weights."""
+    path = spacy.util.get_package_path(model) if spacy.util.is_package(model) else model
+    meta = spacy.util.get_model_meta(path)  # type: ignore[arg-type]
+    return list(meta.get("components") or meta["pipeline"])
+
+
+@cache
+def load_ner(model: str) -> Language:
+    """The pipeline `model` (a package name or a path) with its NER and whatever the NER listens to."""
+    names = _components(model)
+    nlp = spacy.load(model, exclude=[n for n in names if n != "ner"])
+    ner: Any = nlp.get_pipe("ner")
+    if any("listener" in node.name for node in ner.model.walk()):
+        upstream = [n for n in names if n in ("tok2vec", "transformer")]
+        nlp = spacy.load(model, exclude=[n for n in names if n not in ("ner", *upstream)])
+    return nlp
+
+
+def entity_spans(
+    texts: Iterable[str], *, model: str, n_process: int = 1, batch_size: int = 16
+) -> Iterator[tuple[str, list[Span]]]:
+    """Each text with its entity spans, in order."""
+    nlp = load_ner(model)
+    # The text rides along as context: rebuilding it from the Doc would cost a Token object per word.
+    pairs = ((text, text) for text in texts)
+    for doc, text in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield text, [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def name_labels(names: Iterable[str], *, model: str, n_process: int = 1, batch_size: int = 256) -> dict[str, str]:
+    """The label the model gives each name read alone, where it reads the whole name as one entity.
+
+    A name's type out of context is evidence the article's context can outvote: it catches a person the
+    context hid (`The president of Ibrahim Boubacar Keita`, tagged ORG).
+    """
+    unique = list(dict.fromkeys(names))
+    labels: dict[str, str] = {}
+    found = entity_spans(unique, model=model, n_process=n_process, batch_size=batch_size)
+    for name, (_, spans) in zip(unique, found, strict=True):
+        if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(name):
+            labels[name] = spans[0][2]
+    return labels

@@ -1,0 +1,182 @@
+"""An article's mentions → canonical entities, decided for the whole article at once.
+
+The model labels each span alone and often inconsistently (the seed article's `Mali` is a PERSON six times and
+a GPE once). Within an article a name means one thing, so:
+1. a name the gazetteers know as a country or continent, or as a country's demonym (`Malian`), is a location;
+2. otherwise its mentions vote and the majority type wins (ties: the first mention's);
+3. a name that ends a longer person name of the article is that person (`Parly` → `Florence Parly`);
+4. an acronym is the article's name whose initials it spells (`UN` → `United Nations`), else one of the few
+   in `_ACRONYMS`;
+5. locations are geocoded, city names preferring the countries the article mentions.
+"""
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from transforms.entities.countries import continents, country, demonym_of, name_key
+from transforms.entities.geocode import Place, city_population, geocode
+from transforms.entities.mentions import LABEL_TYPES, Mention
+
+# Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
+# out in the same article to be linked.
+_ACRONYMS = {"un": "United Nations", "eu": "European Union"}
+# A city this large named where the model saw a person is the city (`BAMAKO`, `Sydney`), not a namesake.
+_CITY_OVER_PERSON = 100_000
+# The model's reading of a multi-word name alone counts this many mentions: more than one context, so it
+# decides a name mentioned once (`The president of Ibrahim Boubacar Keita`, ORG in context, PERSON alone).
+PROBE_WEIGHT = 1.5
+# Persons take no article; a PERSON span after one is a place after these prepositions, else an organisation
+# (`a visit to the Sahel`, `the Kremlin`).
+_LOCATIVE = re.compile(r"\b(?:in|into|to|from|across|throughout|near|around|over|through|of) (?:the|The) $")
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|dame|lord|lady|president|minister|prime minister)\s+")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A mention with the entity it names."""
+
+    mention: Mention
+    entity_type: str
+    entity_name: str
+    # What makes the entity the same everywhere: the gazetteer id of a place, else the name's key.
+    natural_key: str
+    place: Place | None
+
+
+def _forced_location(mention: Mention) -> bool:
+    """Whether the gazetteers say this name is a place whatever the model said."""
+    key = name_key(mention.surface)
+    if country(mention.surface) is not None or key in continents():
+        return True
+    return mention.label in ("NORP", "MISC") and demonym_of(mention.surface) is not None
+
+
+def _kind(mention: Mention) -> str:
+    kind = LABEL_TYPES[mention.label]
+    if kind == "person" and city_population(mention.surface) >= _CITY_OVER_PERSON:
+        return "location"
+    if kind == "person" and mention.before.endswith(("the ", "The ")):
+        return "location" if _LOCATIVE.search(mention.before) else "organization"
+    return kind
+
+
+def probe_text(mention: Mention) -> str:
+    """The mention as the model reads it alone: all caps turned to title case, as a name is usually written."""
+    return mention.surface.title() if mention.surface.isupper() and len(mention.surface) > 4 else mention.surface
+
+
+def probe_candidates(mentions: Iterable[Mention]) -> Iterator[str]:
+    """The names worth reading alone: multi-word names the model did not already call a person."""
+    for mention in mentions:
+        if " " in mention.surface and mention.label != "PERSON" and not mention.is_dateline:
+            yield probe_text(mention)
+
+
+def _vote(mentions: list[Mention], probes: Mapping[str, str]) -> str:
+    """The type most mentions have; a multi-word name the model reads alone as a person counts
+    `PROBE_WEIGHT` more person votes; on a tie, the first mention's type."""
+    kinds = [_kind(m) for m in mentions]
+    counts: dict[str, float] = dict(Counter(kinds))
+    if any(probes.get(text) == "PERSON" for text in probe_candidates(mentions)):
+        counts["person"] = counts.get("person", 0) + PROBE_WEIGHT
+        kinds.append("person")
+    return next(k for k in kinds if counts[k] == max(counts.values()))
+
+
+def _initials(key: str) -> set[str]:
+    words = key.replace("-", " ").split()
+    return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in STOP_WORDS)}
+
+
+def _person_key(key: str) -> str:
+    return _HONORIFIC.sub("", key)
+
+
+def _display(forms: Iterable[str]) -> str:
+    """The name as the article writes it most often, preferring a form that is not all caps."""
+    counts = Counter(forms)
+    mixed = [f for f, _ in counts.most_common() if not f.isupper()]
+    if mixed:
+        return mixed[0]
+    best = counts.most_common(1)[0][0]
+    return best if _ACRONYM.fullmatch(best) else best.title()
+
+
+def _link_surnames(by_key: Mapping[str, list[Mention]], types: dict[str, str], target: dict[str, str]) -> None:
+    """Point a name at the one longer person name of the article that ends with it (`Parly`)."""
+    persons = [k for k, t in types.items() if t == "person"]
+    for key, group in by_key.items():
+        if types[key] == "location" and (_forced_location(group[0]) or city_population(group[0].surface)):
+            continue
+        words = _person_key(key).split()
+        longer = {
+            p
+            for p in persons
+            if len(_person_key(p).split()) > len(words) and _person_key(p).split()[-len(words) :] == words
+        }
+        if len(longer) == 1:
+            target[key] = longer.pop()
+            types[key] = "person"
+
+
+def _link_acronyms(by_key: Mapping[str, list[Mention]], types: dict[str, str], target: dict[str, str]) -> None:
+    """Point an acronym at the one name of the article whose initials it spells (`UN`)."""
+    for key, group in by_key.items():
+        if not _ACRONYM.fullmatch(group[0].surface) or types[key] in ("person", "location"):
+            continue
+        spelled = [k for k in by_key if " " in k and key in _initials(k) and types[k] != "person"]
+        if len(spelled) == 1:
+            target[key] = spelled[0]
+            types[key] = types[spelled[0]]
+
+
+def _countries_named(by_key: Mapping[str, list[Mention]]) -> Counter[str]:
+    """How strongly the article is about each country: its mentions, a dateline's country counting most."""
+    near: Counter[str] = Counter()
+    for group in by_key.values():
+        found = country(group[0].surface)
+        if found is not None and found.code:
+            near[found.code] += len(group) + 100 * sum(m.is_dateline for m in group)
+    return near
+
+
+def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = None) -> list[Resolved]:
+    """Every mention of one article, in order, with its canonical entity (see the module docstring)."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_key[name_key(mention.surface)].append(mention)
+    types = {
+        key: "location" if any(_forced_location(m) for m in group) else _vote(group, probes or {})
+        for key, group in by_key.items()
+    }
+    target = {key: key for key in by_key}
+    _link_surnames(by_key, types, target)
+    _link_acronyms(by_key, types, target)
+    near = _countries_named(by_key)
+    # An entity is named as its own mentions write it (`Florence Parly`, not the `Parly` linked to it),
+    # an acronym's as its expansion's.
+    forms = {key: [m.surface for m in group] for key, group in by_key.items()}
+
+    entity: dict[str, tuple[str, str, str, Place | None]] = {}
+    for key, group in by_key.items():
+        kind, canonical, place = types[key], target[key], None
+        if kind == "location" and (place := _place(group[0], near)) is not None:
+            entity[key] = (kind, place.name, place.gazetteer_id, place)
+            continue
+        name = _ACRONYMS.get(key) if canonical == key and _ACRONYM.fullmatch(group[0].surface) else None
+        name = name or _display(forms[canonical])
+        entity[key] = (kind, name, _person_key(name_key(name)) if kind == "person" else name_key(name), None)
+    return [Resolved(m, *entity[name_key(m.surface)]) for m in mentions]
+
+
+def _place(mention: Mention, near: Mapping[str, float]) -> Place | None:
+    """The place a location mention names: a demonym names its country, anything else is looked up."""
+    found = geocode(mention.surface, near)
+    if found is None and (stem := demonym_of(mention.surface)) is not None:
+        found = geocode(stem, near)
+    return found

@@ -1,0 +1,90 @@
+"""Which parser reads a source (told by its extension, else its first bytes), and one call to parse it."""
+
+from collections.abc import Mapping
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from transforms.parse.csv import parse_csv
+from transforms.parse.feed import parse_feed
+from transforms.parse.html import parse_html
+from transforms.parse.jsonl import parse_jsonl
+from transforms.parse.text import parse_text
+
+# text: a seed-form .txt; jsonl: JSON Lines; csv: CSV or TSV; feed: RSS or Atom; html: a page.
+KINDS = ("text", "jsonl", "csv", "feed", "html")
+
+_BY_EXTENSION = {
+    ".txt": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".html": "html",
+    ".htm": "html",
+}
+# How far into a file markup is looked for: past an XML declaration, comments and a stylesheet link.
+_HEAD_BYTES = 2048
+
+
+def detect_kind(name: str, head: bytes) -> str | None:
+    """The kind of source `name` (a path or URL) is, from its extension, else from `head` (its first bytes).
+
+    None when neither tells: the caller reports the file as of an unknown kind. A `.json` file that is one
+    JSON array or pretty-printed object, not one object per line, is None too.
+    """
+    path = urlsplit(name).path if "://" in name else name
+    suffix = PurePosixPath(path.replace("\\", "/")).suffix.lower()
+    kind = _BY_EXTENSION.get(suffix)
+    start = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if suffix == ".json":
+        # One object per line: the first line is a whole object (when `head` reaches its end at all).
+        first_line, newline, _ = start.partition(b"\n")
+        whole = first_line.rstrip().endswith(b"}") or not newline
+        return kind if first_line.startswith(b"{") and whole else None
+    return kind or _kind_from_content(start[:_HEAD_BYTES].lower())
+
+
+def _kind_from_content(start: bytes) -> str | None:
+    if b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start:
+        return "feed"
+    if start.startswith((b"<!doctype html", b"<html")) or b"<html" in start:
+        return "html"
+    if start.startswith(b"<?xml"):
+        return "feed"
+    if start.startswith(b"{"):
+        return "jsonl"
+    return None
+
+
+def parse(
+    kind: str,
+    data: bytes,
+    *,
+    source_uri: str,
+    source_name: str,
+    mapping: Mapping[str, str] | None = None,
+    columns: list[str] | None = None,
+    category: str | None = None,
+) -> list[dict[str, str | None]]:
+    """Raw records of one source of `kind` (one of `KINDS`), each parser given the options it takes.
+
+    `mapping` (field → column) applies to JSON Lines and CSV, `columns` to headerless CSV, `category` to a
+    `.txt` file (its folder's name). Raises ValueError for an unknown kind: that is the caller's mistake.
+    """
+    if kind == "text":
+        return [parse_text(data, source_uri=source_uri, source_name=source_name, category=category)]
+    if kind == "jsonl":
+        return parse_jsonl(data, source_uri=source_uri, source_name=source_name, mapping=mapping)
+    if kind == "csv":
+        return parse_csv(
+            data, source_uri=source_uri, source_name=source_name, mapping=mapping, columns=columns
+        )
+    if kind == "feed":
+        return parse_feed(data, source_uri=source_uri, source_name=source_name)
+    if kind == "html":
+        return parse_html(data, source_uri=source_uri, source_name=source_name)
+    raise ValueError(f"unknown source kind {kind!r}; one of {', '.join(KINDS)}")

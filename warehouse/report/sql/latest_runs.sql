@@ -1,0 +1,5 @@
+-- The latest runs, newest first.
+SELECT load_id, status, started_at, finished_at, records_read, published, duplicates, quarantined, blocked, message
+FROM v_runs
+ORDER BY load_id DESC
+LIMIT $limit;
