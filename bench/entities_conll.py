@@ -20,8 +20,8 @@ import argparse
 import json
 import sys
 from collections import Counter
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -126,8 +126,8 @@ def report(gold: list[Entity], systems: dict[str, list[Entity]]) -> str:
     }
     spans = {name: {(d, s, e, k) for d, s, e, k, _ in entities} for name, entities in {"gold": gold, **systems}.items()}
     names = list(systems)
-    header = f"{'type':<16}" + "".join(f"{metric + ' ' + n:>24}" for metric in ("bag", "exact") for n in names)
-    lines = [header, f"{'':<16}" + "        P     R    F1" * 2 * len(names)]
+    header = f"{'type':<16}" + "".join(f"{metric + ' ' + n:>20}" for metric in ("bag", "exact") for n in names)
+    lines = [header, f"{'':<16}" + "       P     R    F1" * 2 * len(names)]
     for label, types in [*((t, (t,)) for t in SCORED), ("PER+ORG+LOC", SCORED), ("MISC (apart)", ("MISC",))]:
         cells = ""
         for sets in (bags, spans):

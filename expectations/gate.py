@@ -19,6 +19,12 @@ REFERENCED_BY: dict[str, list[tuple[str, str]]] = {
     "dim_source": [("fct_article", "source_key")],
     "dim_category": [("fct_article", "category_key")],
     "dim_date": [("fct_article", "published_date_key"), ("fct_article", "ingested_date_key")],
+    "dim_entity": [("fct_entity_mention", "entity_id"), ("fct_entity_occurrence", "entity_id")],
+}
+
+# Columns the gate adds before validating, for checks across rows that GX has no expectation for.
+DERIVED: dict[str, dict[str, pl.Expr]] = {
+    "fct_entity_mention": {"article_weight_sum": pl.col("weight").sum().over("article_key")},
 }
 
 VALIDATIONS: dict[str, pl.DataType | type[pl.DataType]] = {
@@ -65,6 +71,7 @@ def audit(batch: dict[str, pl.DataFrame], parameters: dict[str, Any]) -> GateRes
     for table, frame in batch.items():
         suite = _suite(gx, table)
         definition = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe(table)
+        frame = frame.with_columns(**DERIVED.get(table, {}))
         result = definition.get_batch(batch_parameters={"dataframe": frame.to_pandas()}).validate(
             suite, expectation_parameters=parameters, result_format="COMPLETE"
         )
@@ -113,10 +120,17 @@ def parameters(
         "entity_ids": keys("dim_entity", "entity_id"),
         # Facts below the article refer to article versions of the same batch.
         "article_keys": batch["fct_article"]["article_key"].to_list() if "fct_article" in batch else [],
+        "country_codes": _country_codes(),
         "row_mostly": 1.0 - max_failing_share,
         "earliest_published": "1800-01-01T00:00:00+00:00",
         "latest_published": now.replace(microsecond=0).isoformat(),
     }
+
+
+def _country_codes() -> list[str]:
+    import pycountry
+
+    return sorted(country.alpha_2 for country in pycountry.countries)
 
 
 def _suite(gx: Any, table: str) -> Any:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from flows.sources import Read, Source
+from flows.sources import Read, ReadSummary, Source
 from transforms.duplicates import DUPLICATES
 from transforms.schema import QUARANTINE
 from warehouse.load import Outcome
@@ -79,7 +79,7 @@ class Batch:
     _duplicates: list[pl.DataFrame] = field(default_factory=list)
     _quarantine: list[pl.DataFrame] = field(default_factory=list)
     _validations: list[pl.DataFrame] = field(default_factory=list)
-    _reads: list[Read] = field(default_factory=list)
+    _reads: list[ReadSummary] = field(default_factory=list)
 
     def skip_unchanged(self, unchanged: dict[str, int]) -> None:
         """Unchanged sources count as read, every record a duplicate of what is already published."""
@@ -89,7 +89,7 @@ class Batch:
 
     def add_reads(self, chunk: Chunk) -> None:
         self.records_read += chunk.raw.height
-        self._reads.extend(chunk.reads)
+        self._reads.extend(read.summary() for read in chunk.reads)
 
     def add(
         self,
@@ -127,11 +127,10 @@ class Batch:
                 "size": read.source.size,
                 "mtime_ns": read.source.mtime_ns,
                 "content_hash": read.content_hash,
-                "records": len(read.records),
+                "records": len(read.record_uris),
             }
             for read in self._reads
-            if read.content_hash and not read.source.is_url
-            and not any(r["source_uri"] in rejected for r in read.records)
+            if read.content_hash and not read.source.is_url and rejected.isdisjoint(read.record_uris)
         ]
         return pl.DataFrame(rows, schema=SOURCE_FILES)
 

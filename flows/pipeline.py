@@ -93,11 +93,11 @@ def _load(path: Path, opened: tasks.Opened, found: list, reading: ReadOptions, o
         halt_point("read")
         for raw in slices(chunk.raw, options.chunk_records):
             new, duplicates, quarantine = tasks.stage(raw, published)
-            articles, mentions = tasks.enrich(new, signatures, options)
+            enriched = tasks.enrich(new, signatures, options)
             halt_point("enrich")
-            frames = tasks.model(articles, mentions, published, opened.load_id)
+            frames = tasks.model(enriched, published, opened.load_id)
             tasks.write(path, opened.load_id, frames, options)
-            audited = tasks.audit_chunk(path, frames, articles, options)
+            audited = tasks.audit_chunk(path, frames, enriched.articles, options)
             halt_point("audit")
             batch.add(articles=new.height, duplicates=duplicates, quarantine=quarantine, audited=audited)
             facts = frames["fct_article"]

@@ -59,6 +59,17 @@ class Read:
     records: list[dict[str, str | None]]
     content_hash: str | None
 
+    def summary(self) -> "ReadSummary":
+        """What the load must remember of this read once its records have been processed."""
+        return ReadSummary(self.source, tuple(str(r["source_uri"]) for r in self.records), self.content_hash)
+
+
+@dataclass(frozen=True)
+class ReadSummary:
+    source: Source
+    record_uris: tuple[str, ...]
+    content_hash: str | None
+
 
 def discover(sources: list[str], source_name: str | None = None) -> tuple[list[Source], list[Path]]:
     """Every source under `sources` in a stable order, and the documentation files passed over."""

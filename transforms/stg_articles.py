@@ -6,6 +6,7 @@ come back as quarantine rows with the stage and the reason, never dropped.
 
 import polars as pl
 
+from transforms.dateline import split_dateline
 from transforms.keys import key_expr
 from transforms.repair import repair_text
 from transforms.schema import QUARANTINE
@@ -18,6 +19,8 @@ STG_ARTICLES: dict[str, pl.DataType | type[pl.DataType]] = {
     "url": pl.String,
     "title": pl.String,
     "body": pl.String,
+    # A wire story's opening place (and agency or date), split from the body: `BAMAKO Mali`.
+    "dateline": pl.String,
     "category": pl.String,
     "published_raw": pl.String,
     "authors": pl.String,
@@ -28,6 +31,9 @@ STG_ARTICLES: dict[str, pl.DataType | type[pl.DataType]] = {
     "content_hash": pl.String,
     "payload": pl.String,
 }
+
+# About 150,000 words, far beyond any news article; entity recognition refuses longer texts (spaCy's max_length).
+MAX_BODY_CHARS = 1_000_000
 
 # A word is a whitespace-separated token with at least one letter or digit: stray punctuation left by
 # scraping (`France , Africa`) does not count.
@@ -46,8 +52,14 @@ def stg_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             separator="\n\n",
         ).map_elements(_sha256, return_dtype=pl.String),
     )
+    readable = readable.with_columns(
+        pl.col("body")
+        .map_elements(_split_dateline, return_dtype=pl.Struct({"dateline": pl.String, "body": pl.String}))
+        .struct.unnest()
+    ).with_columns(pl.col("body").replace("", None))
     no_text = readable.filter(pl.col("body").is_null())
-    articles = readable.filter(pl.col("body").is_not_null())
+    oversize = readable.filter(pl.col("body").str.len_chars() > MAX_BODY_CHARS)
+    articles = readable.filter(pl.col("body").is_not_null() & (pl.col("body").str.len_chars() <= MAX_BODY_CHARS))
     first_of_key = articles.select(pl.col("source_uri").is_first_distinct()).to_series()
     same_key_twice = articles.filter(~first_of_key)
     articles = articles.filter(first_of_key)
@@ -67,6 +79,11 @@ def stg_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
                 .otherwise(pl.lit("no body: the record has a title but no text")),
             ),
             _quarantine(
+                oversize,
+                "stage",
+                pl.lit(f"body longer than {MAX_BODY_CHARS:,} characters: not one article (a whole site or a dump?)"),
+            ),
+            _quarantine(
                 same_key_twice,
                 "stage",
                 pl.lit("duplicate key in batch: an earlier record has the same source_uri"),
@@ -84,6 +101,11 @@ def _quarantine(frame: pl.DataFrame, stage: str, reason: pl.Expr) -> pl.DataFram
         reason=reason,
         payload=pl.col("payload"),
     ).cast(QUARANTINE)  # type: ignore[arg-type]
+
+
+def _split_dateline(body: str) -> dict[str, str | None]:
+    dateline, rest = split_dateline(body)
+    return {"dateline": dateline, "body": rest.strip()}
 
 
 def _sha256(text: str) -> str:

@@ -69,7 +69,12 @@ def staged(con: duckdb.DuckDBPyConnection, load_id: int, table: str) -> pl.DataF
 
 
 # The key of every dimension, which facts refer to.
-DIMENSION_KEYS = {"dim_source": "source_key", "dim_category": "category_key", "dim_date": "date_key"}
+DIMENSION_KEYS = {
+    "dim_source": "source_key",
+    "dim_category": "category_key",
+    "dim_date": "date_key",
+    "dim_entity": "entity_id",
+}
 
 
 def published_keys(con: duckdb.DuckDBPyConnection) -> dict[str, list[object]]:

@@ -74,4 +74,4 @@ def test_no_mentions() -> None:
 
 def test_a_person_is_named_in_full_however_often_the_surname_alone_is_used() -> None:
     mentions = [mention("Parly", "PERSON", 90), mention("Florence Parly", "PERSON"), mention("Parly", "PERSON", 50)]
-    assert {n for *_, n in names(mentions + [mention("Parly", "PERSON", 99)])} == {"Florence Parly"}
+    assert {n for *_, n in names([*mentions, mention("Parly", "PERSON", 99)])} == {"Florence Parly"}

@@ -1,0 +1,39 @@
+"""What the benchmarks share: running `broadsheet` as a user would, and reading a run's own timing."""
+
+import os
+import resource
+import subprocess
+import time
+from pathlib import Path
+
+import duckdb
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = REPO.parent / "shared" / "corpora"
+
+
+def broadsheet_run(*args: str, extra_env: dict[str, str] | None = None) -> tuple[float, int, str]:
+    """(wall seconds, peak RSS in MB of this run's process tree, the run's summary line) of `broadsheet run`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    env = os.environ | {"PREFECT_SERVER_ANALYTICS_ENABLED": "false"} | (extra_env or {})
+    started = time.perf_counter()
+    result = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "broadsheet"), "run", *args], env=env, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"broadsheet run {' '.join(args)} exited {result.returncode}:\n{result.stderr[-3000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    summary = next(line for line in result.stderr.splitlines() if line.startswith("Load "))
+    # ru_maxrss of children is the largest child so far: a run smaller than an earlier one reads as that one.
+    return seconds, max(peak, before) // 1024, summary
+
+
+def in_flow_seconds(warehouse: Path, load_id: int) -> float:
+    """How long the flow itself took (etl_run), without process start-up and Prefect's temporary API."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        row = con.execute(
+            "SELECT epoch(finished_at - started_at) FROM etl_run WHERE load_id = ?", [load_id]
+        ).fetchone()
+    assert row is not None
+    return float(row[0])
