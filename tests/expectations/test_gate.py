@@ -104,3 +104,9 @@ def test_a_key_seen_twice_blocks_the_batch(column):
     frames["fct_article"] = facts.with_columns(pl.lit(facts[column][0]).alias(column))
     result = audit(frames, parameters(frames))
     assert any(f"fct_article.{column}: expect_column_values_to_be_unique" in r for r in result.blocked_by)
+
+
+def test_country_codes_are_iso_plus_kosovo():
+    frames = batch(["One"])
+    codes = gate_parameters(frames, {}, max_failing_share=0.5, now=NOW)["country_codes"]
+    assert {"ML", "FR", "XK"} <= set(codes) and "UK" not in codes and len(codes) == 250
