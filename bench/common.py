@@ -32,8 +32,16 @@ def broadsheet_run(*args: str, extra_env: dict[str, str] | None = None) -> tuple
 def in_flow_seconds(warehouse: Path, load_id: int) -> float:
     """How long the flow itself took (etl_run), without process start-up and Prefect's temporary API."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        row = con.execute(
-            "SELECT epoch(finished_at - started_at) FROM etl_run WHERE load_id = ?", [load_id]
-        ).fetchone()
+        row = con.execute("SELECT epoch(finished_at - started_at) FROM etl_run WHERE load_id = ?", [load_id]).fetchone()
     assert row is not None
     return float(row[0])
+
+
+if __name__ == "__main__":
+    # `python bench/common.py ARGS...`: one `broadsheet run ARGS...`, measured in a fresh process so that its peak
+    # RSS is its own (a process's children's peak only ever grows).
+    import json
+    import sys
+
+    wall, peak, summary = broadsheet_run(*sys.argv[1:])
+    print(json.dumps({"wall": wall, "peak_mb": peak, "summary": summary}))

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import CORPORA, broadsheet_run, in_flow_seconds  # noqa: E402
+from common import CORPORA, broadsheet_run, in_flow_seconds
 
 
 def main() -> None:

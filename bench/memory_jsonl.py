@@ -1,17 +1,19 @@
 """Peak memory of JSON Lines loads of 1,000, 5,000 and 10,000 records: it should not grow with the record count.
 
 Records are HuffPost's (../shared/corpora/huffpost), repeated with distinct URLs and a varied line so each is a
-new article. The pipeline works in bounded chunks (`chunk_records`, default 2,000), so peak RSS should stay
-roughly flat. Each size runs with 1,000-record chunks, so 1k records is one chunk and 10k is ten. Run: `.venv/bin/python bench/memory_jsonl.py`
+new article. The pipeline works in bounded chunks, so peak RSS should stay roughly flat; each size runs with
+1,000-record chunks (1k records is one chunk, 10k is ten). Run: `.venv/bin/python bench/memory_jsonl.py`
 """
 
 import json
+import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import CORPORA, broadsheet_run  # noqa: E402
+from common import CORPORA
 
 
 def make_jsonl(path: Path, n: int) -> None:
@@ -37,14 +39,11 @@ def main() -> None:
 
 
 def _isolated(source: Path, warehouse: Path) -> tuple[float, int, str]:
-    import subprocess
-
-    code = (
-        "import sys; sys.path.insert(0, %r); from common import broadsheet_run; "
-        "w, p, s = broadsheet_run(%r, '-w', %r, extra_env={'BROADSHEET_CHUNK_RECORDS': '1000'}); print(w); print(p); print(s)"
-    ) % (str(Path(__file__).parent), str(source), str(warehouse))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
-    return float(out[0]), int(out[1]), out[2]
+    """One run in a fresh interpreter, with 1,000-record chunks, so that each size's peak RSS is its own."""
+    env = os.environ | {"BROADSHEET_CHUNK_RECORDS": "1000"}
+    command = [sys.executable, str(Path(__file__).parent / "common.py"), str(source), "-w", str(warehouse)]
+    result = json.loads(subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout)
+    return result["wall"], result["peak_mb"], result["summary"]
 
 
 if __name__ == "__main__":

@@ -83,17 +83,16 @@ def run(
     Example: `broadsheet run ../shared/corpora/bbc --warehouse news.duckdb`
     """
     config = settings(warehouse, wait_seconds=wait)
-    paths = sources or [sample_folder()]
+    paths = sources or [str(sample_folder())]
     from flows.pipeline import BatchBlocked, run_pipeline
     from flows.sources import SourceError
+    from transforms.parse.fields import parse_mapping
     from warehouse.connection import WarehouseBusy
     from warehouse.lock import RunInProgress
 
-    from transforms.parse.fields import parse_mapping
-
     name = source_name or ("sample" if not sources else None)
     try:
-        reading = {
+        reading: dict[str, object] = {
             "mapping": parse_mapping(map_fields or []),
             "columns": [c.strip() for c in columns.split(",")] if columns else None,
         }
@@ -101,9 +100,7 @@ def run(
         err.print(f"[red]Error:[/red] {error}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     try:
-        summary = run_pipeline(
-            [str(p) for p in paths], str(config.warehouse), name, config.run_options(), reading
-        )
+        summary = run_pipeline([str(p) for p in paths], str(config.warehouse), name, config.run_options(), reading)
     except BatchBlocked as blocked:
         _report(blocked.summary)
         err.print(f"[red]Blocked:[/red] {blocked.summary.message}", highlight=False)

@@ -83,8 +83,9 @@ def _load(path: Path, opened: tasks.Opened, found: list, reading: ReadOptions, o
     batch = Batch()
     to_read, unchanged = unchanged_sources(found, opened.source_files)
     if unchanged:
-        logger.info("Skipped %d unchanged sources (%d records) read by earlier loads", len(unchanged),
-                    sum(unchanged.values()))
+        logger.info(
+            "Skipped %d unchanged sources (%d records) read by earlier loads", len(unchanged), sum(unchanged.values())
+        )
         batch.skip_unchanged(unchanged)
     published, signatures = opened.published, opened.signatures
     for group in groups(to_read, options.chunk_bytes):

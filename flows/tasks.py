@@ -55,7 +55,9 @@ def open_run(warehouse: Path, sources: list[str], flow_run_id: str | None, optio
         if applied:
             logger.info("Warehouse %s: applied migrations %s", warehouse, applied)
         load_id = begin_run(con, flow_run_id=flow_run_id, sources=sources, pid=os.getpid())
-        opened = Opened(load_id, load.published_state(con), load.published_signatures(con), load.known_source_files(con))
+        opened = Opened(
+            load_id, load.published_state(con), load.published_signatures(con), load.known_source_files(con)
+        )
     logger.info("Load %d started; %d articles already published", load_id, opened.published.height)
     return opened
 

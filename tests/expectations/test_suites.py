@@ -19,9 +19,14 @@ def test_keys_are_unique_and_not_null_in_every_suite():
     for table in suite_tables():
         expectations = suite_definition(table)["expectations"]
         unique = next(
-            e for e in expectations
+            e
+            for e in expectations
             if e["type"] in ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique")
         )["kwargs"]
         for key in unique.get("column_list") or [unique["column"]]:
-            not_null = {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": key}, "meta": {"level": "batch"}}
+            not_null = {
+                "type": "expect_column_values_to_not_be_null",
+                "kwargs": {"column": key},
+                "meta": {"level": "batch"},
+            }
             assert not_null in expectations, (table, key)

@@ -42,7 +42,11 @@ def test_acronyms_and_demonyms_join_their_entity(seed):
 def test_places_have_iso_countries_and_the_dateline_coordinates(seed):
     places = entities(seed, "location")
     assert {name: places[name][0] for name in ("Mali", "Niger", "Chad", "Burkina Faso", "France")} == {
-        "Mali": "ML", "Niger": "NE", "Chad": "TD", "Burkina Faso": "BF", "France": "FR",
+        "Mali": "ML",
+        "Niger": "NE",
+        "Chad": "TD",
+        "Burkina Faso": "BF",
+        "France": "FR",
     }
     country, latitude, longitude = places["Bamako"]
     assert country == "ML" and abs(latitude - 12.6) < 0.2 and abs(longitude + 8.0) < 0.2

@@ -91,9 +91,7 @@ def test_frame_gains_published_at_and_problem():
                 [datetime(2022, 9, 23, tzinfo=UTC), None, None, datetime(2022, 9, 23, tzinfo=UTC)],
                 dtype=pl.Datetime("us", "UTC"),
             ),
-            published_problem=pl.Series(
-                [None, None, "absurd date: year 20000 is out of range", None], dtype=pl.String
-            ),
+            published_problem=pl.Series([None, None, "absurd date: year 20000 is out of range", None], dtype=pl.String),
         ),
     )
 

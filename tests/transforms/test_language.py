@@ -46,16 +46,11 @@ def test_frame_gains_language_from_title_and_body():
             "body": ["Soldiers were killed in the north of the country.", "ok"],
         }
     )
-    assert_frame_equal(
-        with_language(frame), frame.with_columns(language=pl.Series(["en", None], dtype=pl.String))
-    )
+    assert_frame_equal(with_language(frame), frame.with_columns(language=pl.Series(["en", None], dtype=pl.String)))
 
 
 def test_frame_without_title_and_empty_frame():
-    assert (
-        with_language(pl.DataFrame({"body": ["The army said on Friday that soldiers died."]}))["language"][0]
-        == "en"
-    )
+    assert with_language(pl.DataFrame({"body": ["The army said on Friday that soldiers died."]}))["language"][0] == "en"
     assert with_language(pl.DataFrame(schema={"body": pl.String}))["language"].dtype == pl.String
 
 
@@ -65,8 +60,6 @@ def test_huffpost_sample_is_english():
 
     lines = corpus("huffpost", "news_category_sample.jsonl").read_text().splitlines()[:200]
     records = [json.loads(line) for line in lines]
-    frame = pl.DataFrame(
-        {"title": [r["headline"] for r in records], "body": [r["short_description"] for r in records]}
-    )
+    frame = pl.DataFrame({"title": [r["headline"] for r in records], "body": [r["short_description"] for r in records]})
     languages = with_language(frame)["language"].to_list()
     assert languages.count("en") >= 190  # the rest: blank or too short descriptions, and a few misreadings

@@ -18,9 +18,7 @@ OTHER = (
     "Romanian international, who joined from Parma for 15.8 million pounds, tested positive for cocaine."
 )
 
-NO_PUBLISHED = pl.DataFrame(
-    schema={name: NEAR_DUPLICATES[name] for name in ("article_id", "cluster_id", "minhash")}
-)
+NO_PUBLISHED = pl.DataFrame(schema={name: NEAR_DUPLICATES[name] for name in ("article_id", "cluster_id", "minhash")})
 
 
 def articles(*pairs: tuple[str, str | None]) -> pl.DataFrame:
@@ -55,9 +53,7 @@ def test_a_new_version_of_a_published_article_keeps_its_cluster():
 
 
 def test_bodies_without_words_are_singletons_with_no_signature():
-    result = near_duplicate_clusters(
-        articles(("a", None), ("b", ""), ("c", "!!!"), ("d", "one two")), NO_PUBLISHED
-    )
+    result = near_duplicate_clusters(articles(("a", None), ("b", ""), ("c", "!!!"), ("d", "one two")), NO_PUBLISHED)
     assert clusters(result) == [("a", "a", False), ("b", "b", False), ("c", "c", False), ("d", "d", False)]
     assert result["minhash"].is_null().to_list() == [True, True, True, False]
 
@@ -88,8 +84,7 @@ def test_bbc_copies_cluster():
     assert 95 <= result["is_duplicate"].sum() <= 105
     assert 1675 <= result["cluster_id"].n_unique() <= 1690
     assert (
-        result.filter(~pl.col("is_duplicate"))["cluster_id"]
-        == result.filter(~pl.col("is_duplicate"))["article_id"]
+        result.filter(~pl.col("is_duplicate"))["cluster_id"] == result.filter(~pl.col("is_duplicate"))["article_id"]
     ).all()
     # business/007 and business/253 are the same file
     same = result.filter(pl.col("article_id").is_in(["business/007.txt", "business/253.txt"]))["cluster_id"]

@@ -23,16 +23,12 @@ def test_tone_columns():
     assert neutral["sentiment"] == 0.0 and neutral["polarity"] == 0.0
     assert negative["tone_negative"] > negative["tone_positive"]
     assert positive["polarity"] == round(positive["tone_positive"] + positive["tone_negative"], 3)
-    assert all(
-        0.0 <= row[c] <= 1.0 for row in (negative, positive) for c in ("tone_positive", "tone_negative")
-    )
+    assert all(0.0 <= row[c] <= 1.0 for row in (negative, positive) for c in ("tone_positive", "tone_negative"))
     assert all(value is None for row in (missing, empty) for value in (row[c] for c in SENTIMENT))
 
 
 def test_scores_are_deterministic():
-    frame = pl.DataFrame(
-        {"body": ["A mixed day: good news on jobs, bad news on prices, but hope remains."] * 3}
-    )
+    frame = pl.DataFrame({"body": ["A mixed day: good news on jobs, bad news on prices, but hope remains."] * 3})
     assert with_sentiment(frame).select(list(SENTIMENT)).n_unique() == 1
 
 

@@ -42,8 +42,11 @@ def entity_spans(
     nlp = load_ner(model)
     # The text rides along as context: rebuilding it from the Doc would cost a Token object per word.
     pairs = ((text, text) for text in texts)
-    for doc, text in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield text, [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    # Strings a batch adds to the vocabulary are freed when the zone closes; without it a long-running process
+    # grows with every new word it reads. Spans leave the zone as plain tuples, so nothing refers into it.
+    with nlp.memory_zone():
+        for doc, text in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+            yield text, [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
 
 def name_labels(names: Iterable[str], *, model: str, n_process: int = 1, batch_size: int = 256) -> dict[str, str]:

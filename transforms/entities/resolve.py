@@ -3,8 +3,11 @@
 The model labels each span alone and often inconsistently (the seed article's `Mali` is a PERSON six times and
 a GPE once). Within an article a name means one thing, so:
 1. a name the gazetteers know as a country or continent, or as a country's demonym (`Malian`), is a location;
-2. otherwise its mentions vote and the majority type wins (ties: the first mention's);
-3. a name that ends a longer person name of the article is that person (`Parly` → `Florence Parly`);
+2. otherwise its mentions vote and the majority type wins (ties: the first mention's). A PERSON vote counts
+   for a location when the name is a big city (`Houston`) or follows `to the` (`the Sahel`), for an
+   organisation after any other `the`; a multi-word name the model reads alone as a person gets extra person
+   votes (`PROBE_WEIGHT`);
+3. a name that ends the one longer person name of the article is that person (`Parly` → `Florence Parly`);
 4. an acronym is the article's name whose initials it spells (`UN` → `United Nations`), else one of the few
    in `_ACRONYMS`;
 5. locations are geocoded, city names preferring the countries the article mentions.
@@ -111,7 +114,7 @@ def _link_surnames(by_key: Mapping[str, list[Mention]], types: dict[str, str], t
     """Point a name at the one longer person name of the article that ends with it (`Parly`)."""
     persons = [k for k, t in types.items() if t == "person"]
     for key, group in by_key.items():
-        if types[key] == "location" and (_forced_location(group[0]) or city_population(group[0].surface)):
+        if any(_forced_location(m) for m in group):
             continue
         words = _person_key(key).split()
         longer = {

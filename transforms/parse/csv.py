@@ -88,9 +88,7 @@ def _dialect(text: str, delimiter: str | None) -> type[csv.Dialect] | csv.Dialec
         # The sniffer wants rows of equal width; one ragged row defeats it. The first line is most often a
         # header, where the delimiter is the most frequent candidate.
         first_line = next((line for line in sample.splitlines() if line.strip()), "")
-        Dialect.delimiter = max(
-            _DELIMITERS, key=lambda candidate: (first_line.count(candidate), candidate == ",")
-        )
+        Dialect.delimiter = max(_DELIMITERS, key=lambda candidate: (first_line.count(candidate), candidate == ","))
     return Dialect
 
 
@@ -113,9 +111,7 @@ def _header(
         is_header = [n.lower() for n in names] == [c.lower() for c in columns]
         return columns, end if is_header else first
     wanted = _KNOWN_NAMES | {column.lower() for column in (mapping or {}).values()}
-    if any(name.lower() in wanted for name in names) or (
-        _plausible_names(names) and _sniffed_header(lines, first)
-    ):
+    if any(name.lower() in wanted for name in names) or (_plausible_names(names) and _sniffed_header(lines, first)):
         return [name or f"column_{i + 1}" for i, name in enumerate(names)], end
     return None, first
 
@@ -164,9 +160,7 @@ def _rows(
         start += 1
 
 
-def _read(
-    lines: list[str], start: int, dialect: type[csv.Dialect] | csv.Dialect
-) -> Iterator[tuple[list[str], int]]:
+def _read(lines: list[str], start: int, dialect: type[csv.Dialect] | csv.Dialect) -> Iterator[tuple[list[str], int]]:
     """(fields, index after the row's last line) for each row read from `lines[start:]`."""
     position = start
 
@@ -193,6 +187,4 @@ def _nul_problem(row: list[str]) -> str | None:
 
 
 def _error(reason: str, source_uri: str, source_name: str, payload: str) -> dict[str, str | None]:
-    return error_record(
-        reason, source_uri=source_uri, source_name=source_name, source_kind=_KIND, payload=payload
-    )
+    return error_record(reason, source_uri=source_uri, source_name=source_name, source_kind=_KIND, payload=payload)

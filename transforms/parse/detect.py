@@ -80,9 +80,7 @@ def parse(
     if kind == "jsonl":
         return parse_jsonl(data, source_uri=source_uri, source_name=source_name, mapping=mapping)
     if kind == "csv":
-        return parse_csv(
-            data, source_uri=source_uri, source_name=source_name, mapping=mapping, columns=columns
-        )
+        return parse_csv(data, source_uri=source_uri, source_name=source_name, mapping=mapping, columns=columns)
     if kind == "feed":
         return parse_feed(data, source_uri=source_uri, source_name=source_name)
     if kind == "html":

@@ -87,9 +87,7 @@ def _item(entry: Any, number: int, source_uri: str, source_name: str, kind: str)
         "url": link if is_web_url(link) else None,
         "title": _text(entry.get("title"), entry.get("title_detail")),
         "body": body,
-        "category": ", ".join(
-            t["term"].strip() for t in entry.get("tags", []) if (t.get("term") or "").strip()
-        )
+        "category": ", ".join(t["term"].strip() for t in entry.get("tags", []) if (t.get("term") or "").strip())
         or None,
         "published_raw": _published_raw(entry),
         "authors": _authors(entry),
@@ -137,16 +135,10 @@ def _authors(entry: Any) -> str | None:
 def _payload(entry: Any) -> str:
     """The item as read, for the quarantine: its fields as feedparser gave them."""
     fields = ("id", "link", "title", "published", "updated", "author", "tags", "summary", "content")
-    return json.dumps(
-        {name: entry[name] for name in fields if name in entry}, ensure_ascii=False, default=str
-    )
+    return json.dumps({name: entry[name] for name in fields if name in entry}, ensure_ascii=False, default=str)
 
 
-def _feed_error(
-    reason: str, data: bytes, source_uri: str, source_name: str, kind: str
-) -> dict[str, str | None]:
+def _feed_error(reason: str, data: bytes, source_uri: str, source_name: str, kind: str) -> dict[str, str | None]:
     decoded = decode(data)
     payload = decoded.text if decoded.text is not None else describe_bytes(data)
-    return error_record(
-        reason, source_uri=source_uri, source_name=source_name, source_kind=kind, payload=payload
-    )
+    return error_record(reason, source_uri=source_uri, source_name=source_name, source_kind=kind, payload=payload)

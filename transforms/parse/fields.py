@@ -40,9 +40,7 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     return mapping
 
 
-def map_fields(
-    record: Mapping[str, object], mapping: Mapping[str, str] | None = None
-) -> dict[str, str | None]:
+def map_fields(record: Mapping[str, object], mapping: Mapping[str, str] | None = None) -> dict[str, str | None]:
     """The article fields of one record: every `MAPPABLE_FIELDS` key, None where the record has no value.
 
     Values become text: numbers as written (`3`, an AG News class, stays `"3"`), lists joined by `", "`

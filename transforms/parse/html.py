@@ -78,6 +78,4 @@ def _published_raw(date: str | None) -> str | None:
 
 
 def _error(reason: str, source_uri: str, source_name: str, payload: str) -> dict[str, str | None]:
-    return error_record(
-        reason, source_uri=source_uri, source_name=source_name, source_kind=_KIND, payload=payload
-    )
+    return error_record(reason, source_uri=source_uri, source_name=source_name, source_kind=_KIND, payload=payload)

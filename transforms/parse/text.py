@@ -3,9 +3,7 @@
 from transforms.parse.encoding import decode
 
 
-def parse_text(
-    data: bytes, *, source_uri: str, source_name: str, category: str | None
-) -> dict[str, str | None]:
+def parse_text(data: bytes, *, source_uri: str, source_name: str, category: str | None) -> dict[str, str | None]:
     """One raw record from one `.txt` file; `read_error` says why a file is not an article."""
     record: dict[str, str | None] = {
         "source_uri": source_uri,

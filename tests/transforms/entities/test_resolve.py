@@ -75,3 +75,9 @@ def test_no_mentions() -> None:
 def test_a_person_is_named_in_full_however_often_the_surname_alone_is_used() -> None:
     mentions = [mention("Parly", "PERSON", 90), mention("Florence Parly", "PERSON"), mention("Parly", "PERSON", 50)]
     assert {n for *_, n in names([*mentions, mention("Parly", "PERSON", 99)])} == {"Florence Parly"}
+
+
+def test_a_big_city_named_where_the_model_saw_a_person_is_the_city_unless_a_person_ends_with_it() -> None:
+    assert names([mention("Houston", "PERSON")]) == [("Houston", "location", "Houston")]
+    resolved = names([mention("Whitney Houston", "PERSON"), mention("Houston", "PERSON", 30)])
+    assert [(t, n) for _, t, n in resolved] == [("person", "Whitney Houston"), ("person", "Whitney Houston")]

@@ -46,11 +46,8 @@ def test_every_kind_parses_through_the_dispatcher():
         "text": b"Title\n\nBody.",
         "jsonl": b'{"title": "Title", "body": "Body."}\n',
         "csv": b"title,body\nTitle,Body.\n",
-        "feed": b"<rss><channel><item><title>Title</title>"
-        b"<description>Body.</description></item></channel></rss>",
-        "html": b"<html><body><article><h1>Title</h1><p>"
-        + b"Body words here. " * 20
-        + b"</p></article></body></html>",
+        "feed": b"<rss><channel><item><title>Title</title><description>Body.</description></item></channel></rss>",
+        "html": b"<html><body><article><h1>Title</h1><p>" + b"Body words here. " * 20 + b"</p></article></body></html>",
     }
     assert set(samples) == set(KINDS)
     for kind, data in samples.items():

@@ -69,9 +69,7 @@ def test_truncated_download_gives_the_items_it_reached():
 
 def test_lenient_parser_reads_a_feed_with_a_stray_ampersand():
     # Hand-written RSS: an unescaped `&`, so not well-formed XML
-    (item,) = parse(
-        b"<rss><channel><item><title>A & B</title><link>http://x.com/1</link></item></channel></rss>"
-    )
+    (item,) = parse(b"<rss><channel><item><title>A & B</title><link>http://x.com/1</link></item></channel></rss>")
     assert (item["title"], item["read_error"]) == ("A & B", None)
 
 

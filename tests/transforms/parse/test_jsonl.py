@@ -87,9 +87,7 @@ def test_duplicate_ids_in_one_batch_are_both_kept():
 
 
 def test_mapping_and_entity_repair_apply():
-    (record,) = parse(
-        b'{"hed": "Tom &amp; Jerry #39;s day", "dek": "a\\\\b"}', mapping={"title": "hed", "body": "dek"}
-    )
+    (record,) = parse(b'{"hed": "Tom &amp; Jerry #39;s day", "dek": "a\\\\b"}', mapping={"title": "hed", "body": "dek"})
     assert (record["title"], record["body"]) == ("Tom & Jerry's day", "a\nb")
 
 
