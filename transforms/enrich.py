@@ -10,7 +10,7 @@ from datetime import datetime
 
 import polars as pl
 
-from transforms.date_mentions import date_mentions
+from transforms.date_mentions import date_mentions, published_from_text
 from transforms.dates import with_published_at
 from transforms.entities import entity_occurrences
 from transforms.language import with_language
@@ -42,7 +42,14 @@ def enrich_articles(articles: pl.DataFrame, signatures: pl.DataFrame, *, now: da
     `signatures` are the near-duplicate signatures of articles already published (article_id, cluster_id,
     minhash), so that a copy of an earlier run's article joins that article's cluster.
     """
-    enriched = with_sentiment(with_language(with_published_at(articles, now=now)))
+    dated = with_published_at(articles, now=now).with_columns(
+        # Failing a date from the source, a dateline that gives a full one (`LONDON 1996-08-30`); never a guess.
+        published_at=pl.coalesce(
+            "published_at",
+            pl.col("dateline").map_elements(published_from_text, return_dtype=pl.Datetime("us", "UTC")),
+        )
+    )
+    enriched = with_sentiment(with_language(dated))
     clusters = near_duplicate_clusters(enriched.select("article_id", "body"), signatures)
     enriched = enriched.join(clusters, on="article_id", how="left", maintain_order="left")
     processes = ner.n_process if articles.height >= _PARALLEL_FROM else 1

@@ -88,3 +88,28 @@ def test_the_readme_documents_every_command(command):
 def test_the_installed_entry_point_runs():
     result = subprocess.run([sys.executable, "-m", "flows.cli", "--help"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "run" in result.stdout
+
+
+def test_report_writes_an_offline_page_with_escaped_text(tmp_path, prefect_harness):
+    hostile = '<script>alert("x")</script>'
+    folder = tmp_path / "in" / "<b>world</b>"  # the folder's name becomes the category
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text(f"{hostile} in Mali\n\nSoldiers in Mali and Niger were attacked.\n")
+    warehouse = tmp_path / "w.duckdb"
+    loaded = runner.invoke(app, ["run", str(tmp_path / "in"), "-w", str(warehouse), "--source-name", hostile])
+    assert loaded.exit_code == 0, loaded.stderr
+    result = runner.invoke(app, ["report", "-w", str(warehouse), "--out", str(tmp_path / "r"), "--about", "Mali"])
+    assert result.exit_code == 0, result.stderr
+    written = [p.read_text() for p in (tmp_path / "r").rglob("*") if p.suffix in (".html", ".svg")]
+    assert written and not [text for text in written if "<script" in text or "<b>world" in text]
+    assert any("&lt;script&gt;alert" in text for text in written)
+    assert any("&lt;b&gt;world" in text for text in written)
+    page = (tmp_path / "r" / "index.html").read_text()
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert (tmp_path / "r" / "quality.html").exists()
+
+
+def test_validate_passes_on_a_loaded_warehouse(loaded):
+    result = runner.invoke(app, ["validate", "-w", str(loaded), "--format", "json"])
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(result.stdout) == [] and "all passed" in result.stderr

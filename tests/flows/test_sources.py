@@ -1,0 +1,100 @@
+"""Finding and reading sources: folders, files, and URLs fetched from a real HTTP server on loopback."""
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from flows.sources import ReadOptions, Source, SourceError, discover, read_source
+
+FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>Floods hit the north</title><link>https://news.example/floods</link>
+<pubDate>Tue, 05 Nov 2019 10:00:00 GMT</pubDate><description>Heavy rain flooded towns.</description></item>
+</channel></rss>"""
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        routes = {
+            "/feed.xml": (200, FEED),
+            "/big.html": (200, b"<html><body>" + b"x" * 5000 + b"</body></html>"),
+            "/to-file": (302, b""),
+        }
+        status, body = routes.get(self.path, (404, b"not here"))
+        self.send_response(status)
+        if status == 302:
+            self.send_header("Location", "file:///etc/passwd")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_a_feed_url_is_fetched_and_parsed(server):
+    [source], _ = discover([f"{server}/feed.xml"])
+    assert source.source_name == "127.0.0.1"
+    read = read_source(source, ReadOptions())
+    [record] = read.records
+    assert (record["title"], record["source_uri"], record["source_kind"]) == (
+        "Floods hit the north",
+        "https://news.example/floods",
+        "rss",
+    )
+    assert record["read_error"] is None and read.content_hash
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/big.html", "larger than 1,000 bytes"),  # a page over the size limit
+        ("/to-file", "file://"),  # a redirect into the local file system is refused
+        ("/missing.xml", "404"),  # a dead link
+    ],
+)
+def test_urls_that_break_the_limits_are_quarantined_with_the_reason(server, path, reason):
+    read = read_source(Source(f"{server}{path}", "x"), ReadOptions(fetch_max_bytes=1000, fetch_timeout=5))
+    [record] = read.records
+    assert reason in record["read_error"].lower() or reason in record["read_error"]
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/feed.xml"])
+def test_only_http_urls_are_sources(url):
+    with pytest.raises(SourceError, match="only http and https"):
+        discover([url])
+
+
+def test_a_file_of_unknown_kind_named_on_the_command_line_is_an_error(tmp_path):
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    with pytest.raises(SourceError, match="photo.png: not a kind of source"):
+        discover([str(picture)])
+
+
+def test_an_unknown_file_inside_a_folder_is_quarantined_not_fatal(tmp_path):
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    [source], _ = discover([str(tmp_path)])
+    [record] = read_source(source, ReadOptions()).records
+    assert "unknown kind of source" in record["read_error"]
+
+
+def test_folders_give_categories_and_skip_documentation(tmp_path):
+    (tmp_path / "sport").mkdir()
+    (tmp_path / "sport" / "a.txt").write_text("T\n\nB")
+    (tmp_path / "README.TXT").write_text("about")
+    (tmp_path / ".hidden.txt").write_text("T\n\nB")
+    found, skipped = discover([str(tmp_path)])
+    assert [(Path(s.location).name, s.category, s.source_name) for s in found] == [("a.txt", "sport", tmp_path.name)]
+    assert [p.name for p in skipped] == ["README.TXT"]
