@@ -1,6 +1,7 @@
 """What the benchmarks share: running `broadsheet` as a user would, and reading a run's own timing."""
 
 import os
+import re
 import resource
 import subprocess
 import time
@@ -25,6 +26,9 @@ def broadsheet_run(*args: str, extra_env: dict[str, str] | None = None) -> tuple
         raise SystemExit(f"broadsheet run {' '.join(args)} exited {result.returncode}:\n{result.stderr[-3000:]}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     summary = next(line for line in result.stderr.splitlines() if line.startswith("Load "))
+    flow_peak = re.search(r"peak memory (\d+) MB", result.stderr)
+    if flow_peak:  # the pipeline's own process, apart from Prefect's temporary API server beside it
+        summary += f" [pipeline process peak {flow_peak.group(1)} MB]"
     # ru_maxrss of children is the largest child so far: a run smaller than an earlier one reads as that one.
     return seconds, max(peak, before) // 1024, summary
 

@@ -87,6 +87,10 @@ class Batch:
         self.unchanged_records += sum(unchanged.values())
         self.records_read += sum(unchanged.values())
 
+    @property
+    def sources_read(self) -> int:
+        return len(self._reads)
+
     def add_reads(self, chunk: Chunk) -> None:
         self.records_read += chunk.raw.height
         self._reads.extend(read.summary() for read in chunk.reads)

@@ -1,5 +1,6 @@
 """The `broadsheet-run` flow: read → stage → enrich → model → write → audit, chunk by chunk, then publish."""
 
+import resource
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -10,25 +11,18 @@ from prefect.runtime import flow_run
 from flows import tasks
 from flows.batch import Batch, groups, slices, unchanged_sources
 from flows.settings import RunOptions
-from flows.sources import ReadOptions, discover
+from flows.sources import ReadOptions, Source, discover
 from warehouse.halt import halt_point
+from warehouse.load import Outcome
 from warehouse.lock import writer_lock
 
 
 @dataclass(frozen=True)
-class RunSummary:
-    """What one run did, in input records: read = published + duplicates + quarantined + blocked."""
+class RunSummary(Outcome):
+    """What one run did (its outcome, counted in input records) and where."""
 
-    load_id: int
-    status: str
-    warehouse: str
-    records_read: int
-    published: int
-    duplicates: int
-    quarantined: int
-    blocked: int
-    message: str | None
-    skipped_files: int = 0
+    load_id: int = 0
+    warehouse: str = ""
 
 
 class BatchBlocked(RuntimeError):
@@ -66,18 +60,19 @@ def run_pipeline(
         except Exception as error:
             tasks.record_failure(path, opened.load_id, error, options)
             raise
-    summary = RunSummary(load_id=opened.load_id, warehouse=str(path), **asdict(outcome))
+    summary = RunSummary(**asdict(outcome), load_id=opened.load_id, warehouse=str(path))
     logger.info(
-        "Load %d %s: read %d, published %d, duplicates %d, quarantined %d, blocked %d",
+        "Load %d %s: read %d, published %d, duplicates %d, quarantined %d, blocked %d; peak memory %d MB",
         *(summary.load_id, summary.status, summary.records_read, summary.published),
         *(summary.duplicates, summary.quarantined, summary.blocked),
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     )
     if summary.status == "blocked":
         raise BatchBlocked(summary)
     return summary
 
 
-def _load(path: Path, opened: tasks.Opened, found: list, reading: ReadOptions, options: RunOptions):  # type: ignore[no-untyped-def]
+def _load(path: Path, opened: tasks.Opened, found: list[Source], reading: ReadOptions, options: RunOptions) -> Outcome:
     """Every chunk through stage → enrich → model → write → audit, then one publish."""
     logger = get_run_logger()
     batch = Batch()
@@ -101,6 +96,12 @@ def _load(path: Path, opened: tasks.Opened, found: list, reading: ReadOptions, o
             audited = tasks.audit_chunk(path, frames, enriched.articles, options)
             halt_point("audit")
             batch.add(articles=new.height, duplicates=duplicates, quarantine=quarantine, audited=audited)
+            logger.info(
+                "Progress: %d of %d sources read; %d new article versions staged so far",
+                batch.sources_read,
+                len(to_read),
+                batch.staged,
+            )
             facts = frames["fct_article"]
             published = pl.concat([published, facts.select(published.columns)]).unique("article_id", keep="last")
             signatures = pl.concat([signatures, facts.select(signatures.columns)], how="vertical_relaxed")

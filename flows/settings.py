@@ -25,6 +25,7 @@ class RunOptions(BaseModel):
     nlp_batch_size: int = Field(16, ge=1, description="Texts per spaCy batch; large batches cost memory.")
     chunk_records: int = Field(2000, ge=1, description="Records staged, enriched and audited together.")
     chunk_bytes: int = Field(64_000_000, ge=1, description="Bytes of input read into memory at once.")
+    duckdb_memory_limit: str = Field("512MB", description="DuckDB's buffer pool while loading; it spills beyond.")
 
 
 class Settings(BaseSettings):
@@ -40,6 +41,7 @@ class Settings(BaseSettings):
     nlp_batch_size: int = 16
     chunk_records: int = 2000
     chunk_bytes: int = 64_000_000
+    duckdb_memory_limit: str = "512MB"
 
     def run_options(self) -> RunOptions:
         return RunOptions(**self.model_dump(include=set(RunOptions.model_fields)))

@@ -50,7 +50,9 @@ class Opened:
 def open_run(warehouse: Path, sources: list[str], flow_run_id: str | None, options: RunOptions) -> Opened:
     """Bring the warehouse up to date, open a run, and read what is already published."""
     logger = get_run_logger()
-    with connect(warehouse, wait_seconds=options.wait_seconds, on_wait=logger.info) as con:
+    with connect(
+        warehouse, wait_seconds=options.wait_seconds, on_wait=logger.info, memory_limit=options.duckdb_memory_limit
+    ) as con:
         applied = migrate(con)
         if applied:
             logger.info("Warehouse %s: applied migrations %s", warehouse, applied)
@@ -127,7 +129,7 @@ def model(enriched: Enriched, published: pl.DataFrame, load_id: int) -> dict[str
 @task(cache_policy=NO_CACHE)
 def write(warehouse: Path, load_id: int, frames: dict[str, pl.DataFrame], options: RunOptions) -> None:
     """Append the chunk to the staging schema."""
-    with connect(warehouse, wait_seconds=options.wait_seconds) as con:
+    with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
         load.write_staging(con, load_id, frames)
     get_run_logger().info(
         "Wrote to staging (load %d): %s", load_id, ", ".join(f"{t} {frames[t].height}" for t in PUBLISHED_TABLES)
@@ -143,7 +145,7 @@ def audit_chunk(
     if all(frame.is_empty() for frame in frames.values()):
         logger.info("Nothing new to audit")
         return pl.DataFrame(schema=QUARANTINE), [], pl.DataFrame()
-    with connect(warehouse, read_only=False, wait_seconds=options.wait_seconds) as con:
+    with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
         known = load.published_keys(con)
     values = parameters(frames, known, max_failing_share=options.max_failing_share, now=datetime.now(UTC))
     result = audit(frames, values)
@@ -162,7 +164,7 @@ def audit_chunk(
 def publish(warehouse: Path, load_id: int, batch: Batch, options: RunOptions) -> Outcome:
     """Publish a passing batch in one transaction, or hold a blocked one in staging; record the outcome."""
     outcome = batch.outcome()
-    with connect(warehouse, wait_seconds=options.wait_seconds) as con:
+    with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
         load.finish(
             con,
             load_id,
@@ -177,5 +179,5 @@ def publish(warehouse: Path, load_id: int, batch: Batch, options: RunOptions) ->
 
 def record_failure(warehouse: Path, load_id: int, error: BaseException, options: RunOptions) -> None:
     """Mark a run that raised as failed; published tables were never touched."""
-    with connect(warehouse, wait_seconds=options.wait_seconds) as con:
+    with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
         fail_run(con, load_id, f"{type(error).__name__}: {error}")

@@ -36,15 +36,21 @@ def connect(
     read_only: bool = False,
     wait_seconds: float = 0.0,
     on_wait: Callable[[str], None] | None = None,
+    memory_limit: str | None = None,
 ) -> duckdb.DuckDBPyConnection:
-    """A connection to the warehouse at `path`, retrying while another process holds its lock."""
+    """A connection to the warehouse at `path`, retrying while another process holds its lock.
+
+    `memory_limit` (e.g. "512MB") caps DuckDB's buffer pool; beyond it DuckDB spills to disk, so a large load does
+    not grow the process (DuckDB's own default is 80 % of the machine's memory).
+    """
+    config = _CONFIG | ({"memory_limit": memory_limit} if memory_limit else {})
     if read_only and not path.exists():
         raise WarehouseMissing(f"no warehouse at {path}: run `broadsheet run` first, or pass --warehouse")
     deadline = time.monotonic() + wait_seconds
     told = False
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=_CONFIG)
+            return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as error:
             if "lock" not in str(error).lower():
                 raise

@@ -79,7 +79,7 @@ def test_only_http_urls_are_sources(url):
 def test_a_file_of_unknown_kind_named_on_the_command_line_is_an_error(tmp_path):
     picture = tmp_path / "photo.png"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n")
-    with pytest.raises(SourceError, match="photo.png: not a kind of source"):
+    with pytest.raises(SourceError, match=r"photo\.png: not a kind of source"):
         discover([str(picture)])
 
 
