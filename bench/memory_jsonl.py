@@ -27,9 +27,8 @@ def make_jsonl(path: Path, n: int) -> None:
 
 
 def main() -> None:
-    print(
-        f"{'records':>8}{'wall s':>9}{'peak RSS MB':>13}  outcome (peak RSS: largest process of the run, Prefect's API server included)"
-    )
+    print("peak RSS: the largest process of the run (the pipeline's own peak is in brackets)")
+    print(f"{'records':>8}{'wall s':>9}{'peak RSS MB':>13}  outcome")
     for n in (1_000, 5_000, 10_000):
         with tempfile.TemporaryDirectory() as folder:
             source = Path(folder) / f"news-{n}.jsonl"
