@@ -20,6 +20,7 @@ SOURCE_FILES: dict[str, pl.DataType | type[pl.DataType]] = {
     "mtime_ns": pl.Int64,
     "content_hash": pl.String,
     "records": pl.Int32,
+    "read_options": pl.String,
 }
 
 
@@ -31,13 +32,24 @@ class Chunk:
     reads: list[Read]
 
 
-def unchanged_sources(sources: list[Source], manifest: pl.DataFrame) -> tuple[list[Source], dict[str, int]]:
-    """(sources to read, records of each unchanged file): a file is unchanged when its size and mtime match."""
+def unchanged_sources(
+    sources: list[Source], manifest: pl.DataFrame, read_options: str
+) -> tuple[list[Source], dict[str, int]]:
+    """(sources to read, records of each unchanged file).
+
+    A file is unchanged when its size and modification time match the manifest and it was read with the same
+    options (`ReadOptions.fingerprint`): a corrected `--map` reads it again.
+    """
     known = {row["location"]: row for row in manifest.iter_rows(named=True)}
     to_read, unchanged = [], {}
     for source in sources:
         seen = known.get(source.location)
-        if seen and not source.is_url and (seen["size"], seen["mtime_ns"]) == (source.size, source.mtime_ns):
+        same = seen and (seen["size"], seen["mtime_ns"], seen["read_options"]) == (
+            source.size,
+            source.mtime_ns,
+            read_options,
+        )
+        if same and seen and not source.is_url:
             unchanged[source.location] = seen["records"]
         else:
             to_read.append(source)
@@ -71,6 +83,7 @@ def slices(frame: pl.DataFrame, rows: int) -> Iterator[pl.DataFrame]:
 class Batch:
     """Everything a load has decided so far, chunk by chunk."""
 
+    read_options: str = "{}"
     records_read: int = 0
     staged: int = 0
     skipped_files: int = 0
@@ -132,6 +145,7 @@ class Batch:
                 "mtime_ns": read.source.mtime_ns,
                 "content_hash": read.content_hash,
                 "records": len(read.record_uris),
+                "read_options": self.read_options,
             }
             for read in self._reads
             if read.content_hash and not read.source.is_url and rejected.isdisjoint(read.record_uris)

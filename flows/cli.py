@@ -26,7 +26,8 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=True)
+# Piped output is not cut to 80 columns (csv and json are the formats for scripts).
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
 Warehouse = Annotated[
@@ -85,7 +86,7 @@ def run(
     config = settings(warehouse, wait_seconds=wait)
     paths = sources or [str(sample_folder())]
     from flows.pipeline import BatchBlocked, run_pipeline
-    from flows.sources import SourceError
+    from flows.sources import SourceError, discover
     from transforms.parse.fields import parse_mapping
     from warehouse.connection import WarehouseBusy
     from warehouse.lock import RunInProgress
@@ -97,6 +98,12 @@ def run(
             "columns": [c.strip() for c in columns.split(",")] if columns else None,
         }
     except ValueError as error:
+        err.print(f"[red]Error:[/red] {error}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
+        # Sources that do not exist fail here, before Prefect starts, with no traceback.
+        discover([str(p) for p in paths], name)
+    except SourceError as error:
         err.print(f"[red]Error:[/red] {error}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     try:
@@ -138,8 +145,8 @@ def sql(
 
     Example: `broadsheet sql "select category, count(*) from v_articles group by all" --format csv`
     """
-    if format not in FORMATS:
-        err.print(f"[red]Error:[/red] --format must be one of {', '.join(FORMATS)}")
+    if not query.strip():
+        err.print("[red]Error:[/red] the query is empty")
         raise typer.Exit(EXIT_USAGE)
     _query(settings(warehouse), query, [], format)
 
@@ -183,6 +190,7 @@ def validate(
     from warehouse import load
     from warehouse.migrate import PUBLISHED_TABLES
 
+    _check_format(format)
     config = settings(warehouse)
     with _read_only(config) as con:
         tables = {table: load.published(con, table) for table in PUBLISHED_TABLES}
@@ -285,9 +293,16 @@ def _read_sql(name: str) -> str:
     return read(name)
 
 
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        err.print(f"[red]Error:[/red] --format must be one of {', '.join(FORMATS)}")
+        raise typer.Exit(EXIT_USAGE)
+
+
 def _query(config: Settings, query: str, parameters: list[object], fmt: str) -> None:
     import duckdb
 
+    _check_format(fmt)
     try:
         with _read_only(config) as con:
             result = con.execute(query, parameters)

@@ -22,7 +22,8 @@ def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, console: C
         writer.writerows([[_plain(v) for v in row] for row in rows])
         console.file.write(buffer.getvalue())
     elif fmt == "json":
-        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        names = _unique(columns)
+        records = [dict(zip(names, row, strict=True)) for row in rows]
         console.file.write(json.dumps(records, default=_json_default, ensure_ascii=False, indent=2) + "\n")
     else:
         table = Table(*columns, show_lines=False, header_style="bold")
@@ -30,6 +31,17 @@ def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, console: C
             table.add_row(*("" if v is None else _escape(str(v)) for v in row))
         console.print(table)
         console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", style="dim")
+
+
+def _unique(columns: list[str]) -> list[str]:
+    """`a, a, b` → `a, a_1, b`: a join's repeated column names must not overwrite each other in an object."""
+    seen: dict[str, int] = {}
+    names = []
+    for column in columns:
+        count = seen.get(column, 0)
+        seen[column] = count + 1
+        names.append(column if count == 0 else f"{column}_{count}")
+    return names
 
 
 def _plain(value: Any) -> Any:

@@ -75,8 +75,8 @@ def run_pipeline(
 def _load(path: Path, opened: tasks.Opened, found: list[Source], reading: ReadOptions, options: RunOptions) -> Outcome:
     """Every chunk through stage → enrich → model → write → audit, then one publish."""
     logger = get_run_logger()
-    batch = Batch()
-    to_read, unchanged = unchanged_sources(found, opened.source_files)
+    batch = Batch(read_options=reading.fingerprint())
+    to_read, unchanged = unchanged_sources(found, opened.source_files, batch.read_options)
     if unchanged:
         logger.info(
             "Skipped %d unchanged sources (%d records) read by earlier loads", len(unchanged), sum(unchanged.values())
@@ -97,7 +97,7 @@ def _load(path: Path, opened: tasks.Opened, found: list[Source], reading: ReadOp
             halt_point("audit")
             batch.add(articles=new.height, duplicates=duplicates, quarantine=quarantine, audited=audited)
             logger.info(
-                "Progress: %d of %d sources read; %d new article versions staged so far",
+                "Progress: %d of %d sources read; %d new article versions passed the audit so far",
                 batch.sources_read,
                 len(to_read),
                 batch.staged,

@@ -5,6 +5,7 @@ and a size limit. The kind of each source (text, JSON Lines, CSV, feed, HTML) is
 """
 
 import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,10 @@ class ReadOptions:
     columns: list[str] | None = None
     fetch_timeout: float = 30.0
     fetch_max_bytes: int = 50_000_000
+
+    def fingerprint(self) -> str:
+        """What decides how a file's bytes become records: a file read with other options is read again."""
+        return json.dumps({"mapping": self.mapping, "columns": self.columns}, sort_keys=True)
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,8 @@ def fct_article(
             is_duplicate=pl.col("is_duplicate").fill_null(False),
         )
         .select(
-            article_key=key_expr(pl.lit("article-version"), "article_id", "content_hash"),
+            # One key per version: text reverted to an earlier version's is still a new version.
+            article_key=key_expr(pl.lit("article-version"), "article_id", "version"),
             article_id="article_id",
             source_uri="source_uri",
             url="url",

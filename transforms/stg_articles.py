@@ -60,9 +60,10 @@ def stg_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     no_text = readable.filter(pl.col("body").is_null())
     oversize = readable.filter(pl.col("body").str.len_chars() > MAX_BODY_CHARS)
     articles = readable.filter(pl.col("body").is_not_null() & (pl.col("body").str.len_chars() <= MAX_BODY_CHARS))
-    first_of_key = articles.select(pl.col("source_uri").is_first_distinct()).to_series()
-    same_key_twice = articles.filter(~first_of_key)
-    articles = articles.filter(first_of_key)
+    # A key seen twice in one batch (an updated feed item, a re-exported row): the last record is the current one.
+    last_of_key = articles.select(pl.col("source_uri").is_last_distinct()).to_series()
+    same_key_twice = articles.filter(~last_of_key)
+    articles = articles.filter(last_of_key)
     staged = articles.with_columns(
         article_id=key_expr(pl.lit("article"), "source_uri"),
         paragraph_count=(pl.col("body").str.count_matches("\n\n") + 1).cast(pl.Int32),
@@ -86,7 +87,7 @@ def stg_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             _quarantine(
                 same_key_twice,
                 "stage",
-                pl.lit("duplicate key in batch: an earlier record has the same source_uri"),
+                pl.lit("superseded in batch: a later record has the same source_uri"),
             ),
         ]
     )

@@ -128,7 +128,7 @@ def finish(
     ):
         execute(con, "publish/quarantine", load_id=load_id)
         execute(con, "publish/validations", load_id=load_id)
-        if quarantined_ids.height:
+        if outcome.status == "published" and quarantined_ids.height:
             for table in ARTICLE_TABLES:
                 con.execute(
                     f"DELETE FROM staging.{table} WHERE load_id = ?"  # noqa: S608 - fixed table list

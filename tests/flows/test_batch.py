@@ -12,15 +12,18 @@ def source(name: str, size: int | None = 10, mtime: int | None = 1) -> Source:
 def test_unchanged_files_are_those_with_the_same_size_and_mtime():
     manifest = pl.DataFrame(
         {
-            "location": ["/in/a", "/in/b", "https://x/c"],
-            "size": [10, 10, None],
-            "mtime_ns": [1, 2, None],
-            "content_hash": ["h"] * 3,
-            "records": [3, 1, 1],
+            "location": ["/in/a", "/in/b", "https://x/c", "/in/e"],
+            "size": [10, 10, None, 10],
+            "mtime_ns": [1, 2, None, 1],
+            "content_hash": ["h"] * 4,
+            "records": [3, 1, 1, 2],
+            "read_options": ["{}", "{}", "{}", '{"columns": ["title", "body"]}'],
         },
     )
-    to_read, unchanged = unchanged_sources([source("a"), source("b"), source("c", None, None), source("d")], manifest)
-    assert [s.location for s in to_read] == ["/in/b", "https://x/c", "/in/d"]  # b changed, URLs are always fetched
+    sources = [source("a"), source("b"), source("c", None, None), source("d"), source("e")]
+    to_read, unchanged = unchanged_sources(sources, manifest, "{}")
+    # b changed, URLs are always fetched, d is new, e was read with other options
+    assert [s.location for s in to_read] == ["/in/b", "https://x/c", "/in/d", "/in/e"]
     assert unchanged == {"/in/a": 3}
 
 

@@ -113,3 +113,22 @@ def test_validate_passes_on_a_loaded_warehouse(loaded):
     result = runner.invoke(app, ["validate", "-w", str(loaded), "--format", "json"])
     assert result.exit_code == 0, result.stdout
     assert json.loads(result.stdout) == [] and "all passed" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["sql", "  "], "the query is empty"),
+        (["runs", "--format", "xml"], "--format must be one of"),
+        (["quarantine", "--format", "xml"], "--format must be one of"),
+        (["validate", "--format", "xml"], "--format must be one of"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_message(loaded, arguments, message):
+    result = runner.invoke(app, [*arguments, "-w", str(loaded)])
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_json_keeps_columns_that_share_a_name(loaded):
+    result = runner.invoke(app, ["sql", "SELECT 1 AS a, 2 AS a, 3 AS b", "-w", str(loaded), "-f", "json"])
+    assert json.loads(result.stdout) == [{"a": 1, "a_1": 2, "b": 3}]

@@ -83,6 +83,29 @@ def test_a_changed_article_is_a_new_version(tmp_path, warehouse):
     assert query(warehouse, "SELECT count(*), max(load_id) FROM v_articles") == [(1, 2)]
 
 
+def test_text_reverted_to_an_earlier_version_is_a_new_current_version(tmp_path, warehouse):
+    path = write(tmp_path / "src" / "a.txt", ARTICLE)
+    run_pipeline([str(path.parent)], str(warehouse))
+    write(path, ARTICLE.replace("agreed", "disagreed"))
+    run_pipeline([str(path.parent)], str(warehouse))
+    write(path, ARTICLE)  # back to the first text
+    assert run_pipeline([str(path.parent)], str(warehouse)).published == 1
+    versions = query(warehouse, "SELECT version, is_current FROM fct_article ORDER BY version")
+    assert versions == [(1, False), (2, False), (3, True)]
+    assert query(warehouse, "SELECT count(*) FROM v_articles") == [(1,)]
+
+
+def test_a_corrected_field_mapping_reads_an_unchanged_file_again(tmp_path, warehouse):
+    path = write(tmp_path / "export.csv", "headline,article_text\nRates held,The central bank held rates today.\n")
+    swapped = {"title": "article_text", "body": "headline"}
+    wrong = run_pipeline([str(path)], str(warehouse), read_options={"mapping": swapped})
+    assert wrong.published == 1
+    right = {"title": "headline", "body": "article_text"}
+    fixed = run_pipeline([str(path)], str(warehouse), read_options={"mapping": right})
+    assert (fixed.skipped_files, fixed.published) == (0, 1)
+    assert query(warehouse, "SELECT title FROM v_articles") == [("Rates held",)]
+
+
 def test_a_blocked_batch_leaves_published_data_untouched_and_a_fixed_rerun_publishes_it(tmp_path, warehouse):
     run_pipeline([str(sample_folder())], str(warehouse), "sample")
     before = query(warehouse, "SELECT * FROM v_articles")
@@ -101,6 +124,7 @@ def test_a_blocked_batch_leaves_published_data_untouched_and_a_fixed_rerun_publi
         ("blocked", 3, 3)
     ]
     assert query(warehouse, "SELECT count(*) FROM v_quarantine WHERE load_id = 2 AND stage = 'audit'") == [(3,)]
+    assert query(warehouse, "SELECT count(*) FROM staging.fct_article WHERE load_id = 2") == [(3,)]  # inspectable
 
     for i in range(3):
         write(root / f"{i}.txt", f"Title {i}\n\n{'word ' * 80}{i}\n")

@@ -78,7 +78,7 @@ def test_fct_article_numbers_versions_after_the_published_ones():
     assert facts["ingested_date_key"].to_list() == [20261125, 20261125]
     assert facts["category_key"].to_list() == [None, stable_key("category", "sport")]
     assert facts["article_key"].to_list() == [
-        stable_key("article-version", "a", "h1"),
-        stable_key("article-version", "b", "h2"),
+        stable_key("article-version", "a", 1),
+        stable_key("article-version", "b", 4),
     ]
     assert facts["is_current"].all() and not facts["is_duplicate"].any()

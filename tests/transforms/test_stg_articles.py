@@ -56,7 +56,7 @@ def test_every_record_is_staged_or_quarantined_with_a_reason():
         ]
     )
     staged, quarantined = stg_articles(raw)
-    assert staged["source_uri"].to_list() == ["/ok.txt"]
+    assert staged.select("source_uri", "title").rows() == [("/ok.txt", "T2")]  # the last record with a key wins
     assert_frame_equal(
         quarantined.select("source_uri", "stage", "reason"),
         pl.DataFrame(
@@ -67,7 +67,7 @@ def test_every_record_is_staged_or_quarantined_with_a_reason():
                     "binary content: NUL bytes are not text",
                     "no body: the record has a title but no text",
                     "no title and no body",
-                    "duplicate key in batch: an earlier record has the same source_uri",
+                    "superseded in batch: a later record has the same source_uri",
                 ],
             }
         ),

@@ -23,6 +23,10 @@ AUTO_COLUMNS: dict[str, tuple[str, ...]] = {
 MAPPABLE_FIELDS: tuple[str, ...] = tuple(AUTO_COLUMNS)
 
 
+# What users call the publication date when they map it by hand.
+_FIELD_ALIASES = {"published": "published_raw", "date": "published_raw", "published_at": "published_raw"}
+
+
 def parse_mapping(pairs: list[str]) -> dict[str, str]:
     """`["title=headline", "body=summary"]` → `{"title": "headline", "body": "summary"}`.
 
@@ -34,6 +38,7 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
         field, column = field.strip(), column.strip()
         if not sep or not field or not column:
             raise ValueError(f"--map {pair!r}: expected FIELD=COLUMN, e.g. title=headline")
+        field = _FIELD_ALIASES.get(field, field)
         if field not in MAPPABLE_FIELDS:
             raise ValueError(f"--map {pair!r}: unknown field {field!r}; one of {', '.join(MAPPABLE_FIELDS)}")
         mapping[field] = column
