@@ -41,6 +41,13 @@ Warehouse = Annotated[
 ]
 
 
+MapOption = Annotated[
+    list[str] | None,
+    typer.Option("--map", help="field=column for JSON Lines and CSV, e.g. --map body=article_text (repeatable)."),
+]
+ColumnsOption = Annotated[str | None, typer.Option(help="Column names of a headerless CSV, e.g. category,title,body.")]
+
+
 def settings(warehouse: Path | None, **overrides: object) -> Settings:
     """Defaults, then BROADSHEET_* variables, then the options given on the command line."""
     given = {key: value for key, value in overrides.items() if value is not None}
@@ -66,13 +73,8 @@ def run(
     warehouse: Warehouse = None,
     source_name: Annotated[str | None, typer.Option(help="Name of the source [default: the folder's name].")] = None,
     wait: Annotated[float | None, typer.Option(help="Seconds to wait for another run on the same warehouse.")] = None,
-    map_fields: Annotated[
-        list[str] | None,
-        typer.Option("--map", help="field=column for JSON Lines and CSV, e.g. --map body=article_text (repeatable)."),
-    ] = None,
-    columns: Annotated[
-        str | None, typer.Option(help="Column names of a headerless CSV, e.g. category,title,body.")
-    ] = None,
+    map_fields: MapOption = None,
+    columns: ColumnsOption = None,
 ) -> None:
     """Load articles into the warehouse: read, stage, enrich, model, write, audit, publish.
 
@@ -87,19 +89,11 @@ def run(
     paths = sources or [str(sample_folder())]
     from flows.pipeline import BatchBlocked, run_pipeline
     from flows.sources import SourceError, discover
-    from transforms.parse.fields import parse_mapping
     from warehouse.connection import WarehouseBusy
     from warehouse.lock import RunInProgress
 
     name = source_name or ("sample" if not sources else None)
-    try:
-        reading: dict[str, object] = {
-            "mapping": parse_mapping(map_fields or []),
-            "columns": [c.strip() for c in columns.split(",")] if columns else None,
-        }
-    except ValueError as error:
-        err.print(f"[red]Error:[/red] {error}", highlight=False)
-        raise typer.Exit(EXIT_USAGE) from None
+    reading = _read_options(map_fields, columns)
     try:
         # Sources that do not exist fail here, before Prefect starts, with no traceback.
         discover([str(p) for p in paths], name)
@@ -122,6 +116,20 @@ def run(
         err.print(f"[red]Run failed:[/red] {type(error).__name__}: {error}", highlight=False)
         raise typer.Exit(EXIT_FAILED) from None
     _report(summary)
+
+
+def _read_options(map_fields: list[str] | None, columns: str | None) -> dict[str, object]:
+    """The flow's `read_options` from `--map` and `--columns`; a malformed pair is a usage error."""
+    from transforms.parse.fields import parse_mapping
+
+    try:
+        return {
+            "mapping": parse_mapping(map_fields or []),
+            "columns": [c.strip() for c in columns.split(",")] if columns else None,
+        }
+    except ValueError as error:
+        err.print(f"[red]Error:[/red] {error}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def _report(summary: object) -> None:
@@ -237,6 +245,9 @@ def serve(
     cron: Annotated[str | None, typer.Option(help='A cron schedule, e.g. "*/15 * * * *".')] = None,
     interval: Annotated[float | None, typer.Option(help="Seconds between runs (instead of --cron).")] = None,
     source_name: Annotated[str | None, typer.Option(help="Name of the source.")] = None,
+    wait: Annotated[float | None, typer.Option(help="Seconds a run waits for another on the same warehouse.")] = None,
+    map_fields: MapOption = None,
+    columns: ColumnsOption = None,
 ) -> None:
     """Run the pipeline on a schedule, as a Prefect deployment, until Ctrl-C.
 
@@ -248,7 +259,8 @@ def serve(
     if (cron is None) == (interval is None):
         err.print("[red]Error:[/red] give exactly one of --cron or --interval")
         raise typer.Exit(EXIT_USAGE)
-    config = settings(warehouse)
+    config = settings(warehouse, wait_seconds=wait)
+    reading = _read_options(map_fields, columns)
     paths = [s if "://" in s else str(Path(s).expanduser().resolve()) for s in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)
     from flows.serve import local_prefect_server, serve_pipeline
@@ -256,7 +268,7 @@ def serve(
     def say(message: str) -> None:
         err.print(message, highlight=False)
 
-    arguments = (paths, str(config.warehouse.expanduser().resolve()), name, config.run_options())
+    arguments = (paths, str(config.warehouse.expanduser().resolve()), name, config.run_options(), reading)
     try:
         if os.environ.get("PREFECT_API_URL"):
             serve_pipeline(*arguments, cron=cron, interval=interval)
