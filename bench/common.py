@@ -4,6 +4,7 @@ import os
 import re
 import resource
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,7 +24,12 @@ def broadsheet_run(*args: str, extra_env: dict[str, str] | None = None) -> tuple
     )
     seconds = time.perf_counter() - started
     if result.returncode != 0:
-        raise SystemExit(f"broadsheet run {' '.join(args)} exited {result.returncode}:\n{result.stderr[-3000:]}")
+        log = Path(tempfile.gettempdir()) / "broadsheet-bench-failure.log"
+        log.write_text(result.stderr)
+        errors = [line for line in result.stderr.splitlines() if "Error" in line][:5]
+        raise SystemExit(
+            f"broadsheet run {' '.join(args)} exited {result.returncode} (full log: {log}):\n" + "\n".join(errors)
+        )
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     summary = next(line for line in result.stderr.splitlines() if line.startswith("Load "))
     flow_peak = re.search(r"peak memory (\d+) MB", result.stderr)
