@@ -31,15 +31,10 @@ ENTITY_OCCURRENCES: Schema = {
     "is_dateline": pl.Boolean,
 }
 
+# One row per entity: the entity's own columns of an occurrence.
 DIM_ENTITY: Schema = {
-    # One row per entity.
-    "entity_id": pl.String,
-    "entity_name": pl.String,
-    "entity_type": pl.String,
-    "country_code": pl.String,
-    "latitude": pl.Float64,
-    "longitude": pl.Float64,
-    "gazetteer_id": pl.String,
+    name: ENTITY_OCCURRENCES[name]
+    for name in ("entity_id", "entity_name", "entity_type", "country_code", "latitude", "longitude", "gazetteer_id")
 }
 
 FCT_ENTITY_MENTION: Schema = {
