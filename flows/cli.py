@@ -6,18 +6,14 @@ Exit codes: 0 done; 1 the run failed (reason on stderr); 2 bad usage or a source
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from flows.output import FORMATS, render
+from flows import queries
+from flows.output import EXIT_BLOCKED, EXIT_BUSY, EXIT_FAILED, EXIT_USAGE, err, out, render
 from flows.settings import Settings, sample_folder
-
-EXIT_FAILED, EXIT_USAGE, EXIT_BLOCKED, EXIT_BUSY = 1, 2, 3, 4
 
 app = typer.Typer(
     name="broadsheet",
@@ -26,9 +22,6 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
 )
-# Piped output is not cut to 80 columns (csv and json are the formats for scripts).
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True)
 
 Warehouse = Annotated[
     Path | None,
@@ -156,7 +149,7 @@ def sql(
     if not query.strip():
         err.print("[red]Error:[/red] the query is empty")
         raise typer.Exit(EXIT_USAGE)
-    _query(settings(warehouse), query, [], format)
+    queries.query(settings(warehouse), query, [], format)
 
 
 @app.command()
@@ -166,7 +159,7 @@ def runs(
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
 ) -> None:
     """List the latest runs with what each read, published, recognised as duplicate and quarantined."""
-    _query(settings(warehouse), _read_sql("cli/runs"), [limit], format)
+    queries.query(settings(warehouse), _read_sql("cli/runs"), [limit], format)
 
 
 @app.command()
@@ -177,7 +170,7 @@ def quarantine(
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
 ) -> None:
     """Show quarantined records: where each was read from, at which stage it was stopped, and why."""
-    _query(settings(warehouse), _read_sql("cli/quarantine"), [load_id, limit], format)
+    queries.query(settings(warehouse), _read_sql("cli/quarantine"), [load_id, limit], format)
 
 
 @app.command()
@@ -198,9 +191,9 @@ def validate(
     from warehouse import load
     from warehouse.migrate import PUBLISHED_TABLES
 
-    _check_format(format)
+    queries.check_format(format)
     config = settings(warehouse)
-    with _read_only(config) as con:
+    with queries.read_only(config) as con:
         tables = {table: load.published(con, table) for table in PUBLISHED_TABLES}
         known = load.published_keys(con)
     values = parameters(tables, known, max_failing_share=0.0, now=datetime.now(UTC))
@@ -233,7 +226,7 @@ def report(
     from warehouse.report import write_report
 
     config = settings(warehouse)
-    with _read_only(config) as con:
+    with queries.read_only(config) as con:
         index = write_report(con, out_dir, about=about)
     err.print(f"Report written to {index}", highlight=False)
 
@@ -282,48 +275,10 @@ def serve(
         say("Stopped serving")
 
 
-@contextmanager
-def _read_only(config: Settings) -> Iterator[Any]:
-    """A read-only connection, or a clear message and exit code when there is none to be had."""
-    from warehouse.connection import WarehouseBusy, WarehouseMissing, connect
-
-    try:
-        con = connect(config.warehouse, read_only=True, wait_seconds=min(config.wait_seconds, 5))
-    except WarehouseMissing as error:
-        err.print(f"[red]Error:[/red] {error}", highlight=False)
-        raise typer.Exit(EXIT_USAGE) from None
-    except WarehouseBusy as error:
-        err.print(f"[red]Busy:[/red] {error}", highlight=False)
-        raise typer.Exit(EXIT_BUSY) from None
-    with con:
-        yield con
-
-
 def _read_sql(name: str) -> str:
     from warehouse.sql_files import sql as read
 
     return read(name)
-
-
-def _check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        err.print(f"[red]Error:[/red] --format must be one of {', '.join(FORMATS)}")
-        raise typer.Exit(EXIT_USAGE)
-
-
-def _query(config: Settings, query: str, parameters: list[object], fmt: str) -> None:
-    import duckdb
-
-    _check_format(fmt)
-    try:
-        with _read_only(config) as con:
-            result = con.execute(query, parameters)
-            columns = [d[0] for d in result.description or []]
-            rows = result.fetchall() if columns else []
-    except duckdb.Error as error:
-        err.print(f"[red]SQL error:[/red] {error}", highlight=False)
-        raise typer.Exit(EXIT_FAILED) from None
-    render(columns, rows, fmt, out)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import sys
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -11,6 +12,13 @@ from rich.console import Console
 from rich.table import Table
 
 FORMATS = ("table", "csv", "json")
+
+# The command line's exit codes (README, "Exit codes").
+EXIT_FAILED, EXIT_USAGE, EXIT_BLOCKED, EXIT_BUSY = 1, 2, 3, 4
+
+# Piped output is not cut to 80 columns (csv and json are the formats for scripts).
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True)
 
 
 def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, console: Console) -> None:

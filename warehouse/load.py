@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
+from warehouse import identifiers
 from warehouse.connection import transaction
 from warehouse.halt import halt_point
 from warehouse.migrate import PUBLISHED_TABLES
@@ -56,8 +57,8 @@ def write_staging(con: duckdb.DuckDBPyConnection, load_id: int, frames: dict[str
     with transaction(con):
         for table in PUBLISHED_TABLES:
             with registered(con, staged_batch=frames[table]):
-                # Table names come from the fixed list of published tables, never from data.
-                con.execute(f"INSERT INTO staging.{table} BY NAME SELECT * FROM staged_batch")  # noqa: S608
+                staged = identifiers.table("staging", table)
+                con.execute(f"INSERT INTO {staged} BY NAME SELECT * FROM staged_batch")  # noqa: S608
             halt_point("write")
 
 
@@ -65,7 +66,8 @@ def staged(con: duckdb.DuckDBPyConnection, load_id: int, table: str) -> pl.DataF
     """The batch's rows of one staging table, as written (types as the warehouse stores them)."""
     if table not in PUBLISHED_TABLES:
         raise ValueError(f"not a published table: {table}")
-    return con.execute(f"SELECT * FROM staging.{table} WHERE load_id = ?", [load_id]).pl()  # noqa: S608
+    staged = identifiers.table("staging", table)
+    return con.execute(f"SELECT * FROM {staged} WHERE load_id = ?", [load_id]).pl()  # noqa: S608
 
 
 # The key of every dimension, which facts refer to.
@@ -81,7 +83,12 @@ def published_keys(con: duckdb.DuckDBPyConnection) -> dict[str, list[object]]:
     """Every key of every published dimension (relationship expectations check facts against them)."""
     return {
         # Identifiers come from the fixed mapping above, never from data.
-        table: [row[0] for row in con.execute(f"SELECT {key} FROM main.{table}").fetchall()]  # noqa: S608
+        table: [
+            row[0]
+            for row in con.execute(
+                f"SELECT {identifiers.column(key)} FROM {identifiers.table('main', table)}"  # noqa: S608
+            ).fetchall()
+        ]
         for table, key in DIMENSION_KEYS.items()
     }
 
@@ -96,7 +103,7 @@ def published(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
         current = " WHERE article_key IN (SELECT article_key FROM main.fct_article WHERE is_current)"
     else:
         current = ""
-    return con.execute(f"SELECT * FROM main.{table}{current}").pl()  # noqa: S608 - fixed table list
+    return con.execute(f"SELECT * FROM {identifiers.table('main', table)}{current}").pl()  # noqa: S608
 
 
 def finish(
@@ -131,7 +138,7 @@ def finish(
         if outcome.status == "published" and quarantined_ids.height:
             for table in ARTICLE_TABLES:
                 con.execute(
-                    f"DELETE FROM staging.{table} WHERE load_id = ?"  # noqa: S608 - fixed table list
+                    f"DELETE FROM {identifiers.table('staging', table)} WHERE load_id = ?"  # noqa: S608
                     " AND article_id IN (SELECT article_id FROM quarantined_ids)",
                     [load_id],
                 )

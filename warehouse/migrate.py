@@ -5,6 +5,7 @@ Published views are re-created on every migration; staging tables mirror the pub
 
 import duckdb
 
+from warehouse import identifiers
 from warehouse.connection import transaction
 from warehouse.sql_files import migrations, sql
 
@@ -45,8 +46,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
 def _sync_staging(con: duckdb.DuckDBPyConnection) -> None:
     """Give every published table a staging twin with the same columns (no keys: the gate checks them)."""
     for table in PUBLISHED_TABLES:
-        # Identifiers come from the fixed list above and from DuckDB's own catalog, never from data.
-        con.execute(f"CREATE TABLE IF NOT EXISTS staging.{table} AS FROM main.{table} LIMIT 0")
+        staged, published = identifiers.table("staging", table), identifiers.table("main", table)
+        con.execute(f"CREATE TABLE IF NOT EXISTS {staged} AS FROM {published} LIMIT 0")
         columns = con.execute(
             "SELECT m.column_name, m.data_type FROM duckdb_columns() m"
             " WHERE m.schema_name = 'main' AND m.table_name = ?"
@@ -55,4 +56,5 @@ def _sync_staging(con: duckdb.DuckDBPyConnection) -> None:
             [table, table],
         ).fetchall()
         for column, data_type in columns:
-            con.execute(f'ALTER TABLE staging.{table} ADD COLUMN "{column}" {data_type}')
+            # The type is DuckDB's own name for it, read from the catalog with the column.
+            con.execute(f"ALTER TABLE {staged} ADD COLUMN {identifiers.column(column)} {data_type}")

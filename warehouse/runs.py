@@ -2,6 +2,7 @@
 
 import duckdb
 
+from warehouse import identifiers
 from warehouse.connection import transaction
 from warehouse.migrate import PUBLISHED_TABLES
 from warehouse.script import execute
@@ -31,8 +32,7 @@ def fail_run(con: duckdb.DuckDBPyConnection, load_id: int, message: str) -> None
 
 def clear_staging(con: duckdb.DuckDBPyConnection, load_id: int) -> None:
     for table in PUBLISHED_TABLES:
-        # The table name comes from the fixed list of published tables, never from data.
-        con.execute(f"DELETE FROM staging.{table} WHERE load_id = ?", [load_id])  # noqa: S608
+        con.execute(f"DELETE FROM {identifiers.table('staging', table)} WHERE load_id = ?", [load_id])  # noqa: S608
 
 
 def _sql(name: str) -> str:

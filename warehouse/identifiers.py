@@ -1,0 +1,19 @@
+"""Table and column names for the few statements that must name a table from a variable.
+
+Values are always bound parameters; identifiers can't be, so these functions accept only names from the fixed
+list of published tables (or DuckDB's own catalog, for columns) and return them quoted.
+"""
+
+
+def table(schema: str, name: str) -> str:
+    """`"staging"."fct_article"`: a published table (or its staging twin), refused if not on the list."""
+    from warehouse.migrate import PUBLISHED_TABLES  # here, not at the top: migrate uses this module
+
+    if schema not in ("main", "staging") or name not in PUBLISHED_TABLES:
+        raise ValueError(f"not a published table: {schema}.{name}")
+    return f'"{schema}"."{name}"'
+
+
+def column(name: str) -> str:
+    """A column name read from DuckDB's catalog, quoted (a double quote inside is doubled)."""
+    return '"' + name.replace('"', '""') + '"'
