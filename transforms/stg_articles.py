@@ -7,7 +7,7 @@ come back as quarantine rows with the stage and the reason, never dropped.
 import polars as pl
 
 from transforms.dateline import split_dateline
-from transforms.keys import key_expr
+from transforms.keys import content_hash, key_expr
 from transforms.repair import repair_text
 from transforms.schema import QUARANTINE
 
@@ -50,7 +50,7 @@ def stg_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         content_hash=pl.concat_str(
             [pl.col("title").fill_null("").str.strip_chars(), pl.col("body").fill_null("").str.strip_chars()],
             separator="\n\n",
-        ).map_elements(_sha256, return_dtype=pl.String),
+        ).map_elements(content_hash, return_dtype=pl.String),
     )
     readable = readable.with_columns(
         pl.col("body")
@@ -107,9 +107,3 @@ def _quarantine(frame: pl.DataFrame, stage: str, reason: pl.Expr) -> pl.DataFram
 def _split_dateline(body: str) -> dict[str, str | None]:
     dateline, rest = split_dateline(body)
     return {"dateline": dateline, "body": rest.strip()}
-
-
-def _sha256(text: str) -> str:
-    from transforms.keys import content_hash
-
-    return content_hash(text)
