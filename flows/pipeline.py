@@ -72,6 +72,15 @@ def run_pipeline(
     return summary
 
 
+def _resident_mb() -> int:
+    """This process's resident memory now, in MB (Linux's /proc; the peak so far elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * resource.getpagesize() // 2**20
+    except (OSError, IndexError, ValueError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 def _load(path: Path, opened: tasks.Opened, found: list[Source], reading: ReadOptions, options: RunOptions) -> Outcome:
     """Every chunk through stage → enrich → model → write → audit, then one publish."""
     logger = get_run_logger()
@@ -82,14 +91,14 @@ def _load(path: Path, opened: tasks.Opened, found: list[Source], reading: ReadOp
             "Skipped %d unchanged sources (%d records) read by earlier loads", len(unchanged), sum(unchanged.values())
         )
         batch.skip_unchanged(unchanged)
-    published, signatures = opened.published, opened.signatures
+    published = opened.published
     for group in groups(to_read, options.chunk_bytes):
         chunk = tasks.read_sources(group, reading)
         batch.add_reads(chunk)
         halt_point("read")
         for raw in slices(chunk.raw, options.chunk_records):
             new, duplicates, quarantine = tasks.stage(raw, published)
-            enriched = tasks.enrich(new, signatures, options)
+            enriched = tasks.enrich(path, opened.load_id, new, options)
             halt_point("enrich")
             frames = tasks.model(enriched, published, opened.load_id)
             tasks.write(path, opened.load_id, frames, options)
@@ -97,12 +106,12 @@ def _load(path: Path, opened: tasks.Opened, found: list[Source], reading: ReadOp
             halt_point("audit")
             batch.add(articles=new.height, duplicates=duplicates, quarantine=quarantine, audited=audited)
             logger.info(
-                "Progress: %d of %d sources read; %d new article versions passed the audit so far",
+                "Progress: %d of %d sources read; %d new article versions passed the audit so far; memory %d MB",
                 batch.sources_read,
                 len(to_read),
                 batch.staged,
+                _resident_mb(),
             )
             facts = frames["fct_article"]
             published = pl.concat([published, facts.select(published.columns)]).unique("article_id", keep="last")
-            signatures = pl.concat([signatures, facts.select(signatures.columns)], how="vertical_relaxed")
     return tasks.publish(path, opened.load_id, batch, options)

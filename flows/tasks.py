@@ -27,6 +27,7 @@ from transforms.enrich import Enriched, NerOptions, enrich_articles
 from transforms.fct_article import fct_article
 from transforms.fct_date_mention import fct_date_mention
 from transforms.fct_entity import entity_tables
+from transforms.near_duplicates import BANDS, ROWS, with_minhash
 from transforms.schema import QUARANTINE, raw_articles
 from transforms.stg_articles import stg_articles
 from warehouse import load
@@ -42,7 +43,6 @@ class Opened:
 
     load_id: int
     published: pl.DataFrame  # article_id, content_hash, version of every current article
-    signatures: pl.DataFrame  # article_id, cluster_id, minhash of every current article
     source_files: pl.DataFrame  # the manifest of sources read in full before
 
 
@@ -57,9 +57,7 @@ def open_run(warehouse: Path, sources: list[str], flow_run_id: str | None, optio
         if applied:
             logger.info("Warehouse %s: applied migrations %s", warehouse, applied)
         load_id = begin_run(con, flow_run_id=flow_run_id, sources=sources, pid=os.getpid())
-        opened = Opened(
-            load_id, load.published_state(con), load.published_signatures(con), load.known_source_files(con)
-        )
+        opened = Opened(load_id, load.published_state(con), load.known_source_files(con))
     logger.info("Load %d started; %d articles already published", load_id, opened.published.height)
     return opened
 
@@ -94,11 +92,14 @@ def stage(raw: pl.DataFrame, published: pl.DataFrame) -> tuple[pl.DataFrame, pl.
 
 
 @task(cache_policy=NO_CACHE)
-def enrich(articles: pl.DataFrame, signatures: pl.DataFrame, options: RunOptions) -> Enriched:
+def enrich(warehouse: Path, load_id: int, articles: pl.DataFrame, options: RunOptions) -> Enriched:
     """Dates, language, tone, near-duplicate clusters, dates mentioned, people, organisations and places."""
     logger = get_run_logger()
+    signed = with_minhash(articles)
+    with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
+        candidates = load.near_duplicate_candidates(con, load_id, signed, bands=BANDS, rows=ROWS)
     ner = NerOptions(options.spacy_model, options.nlp_processes, options.nlp_batch_size)
-    enriched = enrich_articles(articles, signatures, now=datetime.now(UTC), ner=ner)
+    enriched = enrich_articles(signed, candidates, now=datetime.now(UTC), ner=ner)
     for row in enriched.articles.filter(pl.col("published_problem").is_not_null()).iter_rows(named=True):
         logger.info("No publication date for %s: %s", row["source_uri"], row["published_problem"])
     logger.info(

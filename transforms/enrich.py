@@ -36,11 +36,12 @@ class NerOptions:
 _PARALLEL_FROM = 200
 
 
-def enrich_articles(articles: pl.DataFrame, signatures: pl.DataFrame, *, now: datetime, ner: NerOptions) -> Enriched:
+def enrich_articles(articles: pl.DataFrame, candidates: pl.DataFrame, *, now: datetime, ner: NerOptions) -> Enriched:
     """Everything enrichment adds to a chunk of staged articles.
 
-    `signatures` are the near-duplicate signatures of articles already published (article_id, cluster_id,
-    minhash), so that a copy of an earlier run's article joins that article's cluster.
+    The articles carry their body's `minhash` (`near_duplicates.with_minhash`); `candidates` are the stored
+    articles they may be near copies of (article_id, cluster_id, minhash, earliest first; the warehouse finds them
+    by LSH band), so that a copy of an earlier article joins that article's cluster.
     """
     dated = with_published_at(articles, now=now).with_columns(
         # Failing a date from the source, a dateline that gives a full one (`LONDON 1996-08-30`); never a guess.
@@ -50,7 +51,7 @@ def enrich_articles(articles: pl.DataFrame, signatures: pl.DataFrame, *, now: da
         )
     )
     enriched = with_sentiment(with_language(dated))
-    clusters = near_duplicate_clusters(enriched.select("article_id", "body"), signatures)
+    clusters = near_duplicate_clusters(enriched.select("article_id", "minhash"), candidates).drop("minhash")
     enriched = enriched.join(clusters, on="article_id", how="left", maintain_order="left")
     processes = ner.n_process if articles.height >= _PARALLEL_FROM else 1
     entities = entity_occurrences(

@@ -8,6 +8,11 @@ and form 1,680 clusters.
 Signatures are stored in the warehouse (`minhash`, `pl.List(pl.UInt64)`, 128 values; DuckDB `UBIGINT[]`), so
 an article published in an earlier run is still found as the original of a copy that arrives later. They are
 only comparable with the same permutations: `NUM_PERM`, `SEED` and `SCHEME` must never change once stored.
+
+The warehouse, not memory, holds the index: LSH cuts a signature into `BANDS` bands of `ROWS` values, and two
+articles are candidates when one band is equal. The warehouse returns the stored articles that share a band with a
+chunk's new ones (`warehouse/sql/runs/near_duplicate_candidates.sql`), so memory follows the chunk, not the
+warehouse; the estimated Jaccard similarity then decides among the candidates here.
 """
 
 import re
@@ -23,11 +28,13 @@ SEED = 1
 SCHEME = "affine64"
 SHINGLE_WORDS = 3
 THRESHOLD = 0.8
+# datasketch's optimal banding for THRESHOLD and NUM_PERM (equal weights on false positives and negatives).
+BANDS, ROWS = 9, 13
 SIGNATURE = pl.List(pl.UInt64)
 
 NEAR_DUPLICATES: dict[str, pl.DataType | type[pl.DataType]] = {
     "article_id": pl.String,
-    # The article_id of the cluster's first member: the published original, else the batch's first.
+    # The article_id of the cluster's first member: the stored original, else the chunk's first.
     "cluster_id": pl.String,
     # False for the first member of a cluster (and every article with no near copy), true for later copies.
     "is_duplicate": pl.Boolean,
@@ -38,31 +45,38 @@ NEAR_DUPLICATES: dict[str, pl.DataType | type[pl.DataType]] = {
 _WORD = re.compile(r"\w+")
 
 
-def near_duplicate_clusters(new: pl.DataFrame, published: pl.DataFrame) -> pl.DataFrame:
-    """One row per article of `new` (`article_id, body`), in order, placed in a cluster (`NEAR_DUPLICATES`).
+def with_minhash(articles: pl.DataFrame) -> pl.DataFrame:
+    """The articles with `minhash`, the MinHash signature of their `body` (NULL for a body with no words)."""
+    values = [None if s is None else s.hashvalues.tolist() for s in map(minhash_signature, articles["body"])]
+    return articles.with_columns(minhash=pl.Series(values, dtype=SIGNATURE))
 
-    `published` (`article_id, cluster_id, minhash`) holds the signatures already in the warehouse. A new
-    article joins the cluster of its earliest near copy, published ones first; an article already published
-    (a new version of it) keeps its cluster. Chains join: if B copies A and C copies B, all three are A's.
+
+def near_duplicate_clusters(new: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
+    """One row per article of `new` (`article_id, minhash`), in order, placed in a cluster (`NEAR_DUPLICATES`).
+
+    `candidates` (`article_id, cluster_id, minhash`, earliest first) are the stored articles that may be near
+    copies: those sharing an LSH band with a new one, and earlier versions of the new ones. A new article joins
+    the cluster of its earliest near copy, stored ones first; an article already stored (a new version of it)
+    keeps its cluster. Chains join: if B copies A and C copies B, all three are A's.
     """
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS))
     signatures: dict[int, MinHash] = {}
     cluster_of: dict[int, str] = {}
-    published_key: dict[str, int] = {}
-    # Keys are positions, published first: a smaller key is an earlier article.
+    stored_key: dict[str, int] = {}
+    # Keys are positions, stored articles first: a smaller key is an earlier article.
     for key, (article_id, cluster_id, values) in enumerate(
-        published.select("article_id", "cluster_id", "minhash").iter_rows()
+        candidates.select("article_id", "cluster_id", "minhash").iter_rows()
     ):
-        published_key[article_id] = key
+        stored_key[article_id] = key
         cluster_of[key] = cluster_id or article_id
         if values is not None:
             signatures[key] = _from_values(values)
             lsh.insert(key, signatures[key])
     rows = []
-    for offset, (article_id, body) in enumerate(new.select("article_id", "body").iter_rows()):
-        key = published.height + offset
-        signature = minhash_signature(body)
-        old_key = published_key.get(article_id)
+    for offset, (article_id, values) in enumerate(new.select("article_id", "minhash").iter_rows()):
+        key = candidates.height + offset
+        signature = None if values is None else _from_values(values)
+        old_key = stored_key.get(article_id)
         if old_key is not None and old_key in signatures:
             lsh.remove(old_key)  # the version being replaced is no original of its successor
             del signatures[old_key]
@@ -74,7 +88,6 @@ def near_duplicate_clusters(new: pl.DataFrame, published: pl.DataFrame) -> pl.Da
         if signature is not None:
             signatures[key] = signature
             lsh.insert(key, signature)
-        values = None if signature is None else signature.hashvalues.tolist()
         rows.append((article_id, cluster_id, cluster_id != article_id, values))
     return pl.DataFrame(rows, schema=NEAR_DUPLICATES, orient="row")
 

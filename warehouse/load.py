@@ -42,9 +42,16 @@ def published_state(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return con.execute(sql("runs/published_state")).pl()
 
 
-def published_signatures(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Near-duplicate signatures of current articles: article_id, cluster_id, minhash."""
-    return con.execute(sql("runs/published_signatures")).pl()
+def near_duplicate_candidates(
+    con: duckdb.DuckDBPyConnection, load_id: int, chunk: pl.DataFrame, *, bands: int, rows: int
+) -> pl.DataFrame:
+    """Stored articles (article_id, cluster_id, minhash) that may be near copies of `chunk` (article_id, minhash).
+
+    Published current articles and this load's staged ones that share an LSH band with the chunk, or its
+    article_ids; earliest first. Only candidates leave the warehouse, so memory follows the chunk.
+    """
+    with registered(con, chunk_signatures=chunk.select("article_id", "minhash")):
+        return execute(con, "runs/near_duplicate_candidates", load_id=load_id, bands=bands, rows=rows).pl()
 
 
 def known_source_files(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

@@ -3,10 +3,13 @@
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
 from flows.pipeline import BatchBlocked, run_pipeline
-from flows.settings import sample_folder
+from flows.settings import RunOptions, sample_folder
+from transforms.near_duplicates import BANDS, ROWS, with_minhash
+from warehouse.load import near_duplicate_candidates
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
@@ -70,6 +73,36 @@ def test_every_record_ends_published_duplicate_or_quarantined(tmp_path, warehous
             query(warehouse, "SELECT article_id FROM v_articles WHERE category = 'business'")[0][0],
         )
     ]
+
+
+def test_a_retitled_copy_is_clustered_with_its_original_across_chunks_and_runs(tmp_path, warehouse):
+    seed = next(sample_folder().glob("*.txt")).read_text()
+    title, _, body = seed.partition("\n")
+    root = tmp_path / "wire"
+    write(root / "1-original.txt", seed)
+    write(root / "2-other.txt", ARTICLE)
+    write(root / "3-retitled.txt", f"Mali mourns its soldiers\n{body}\nFunerals will be held on Monday.\n")
+    # One article per chunk: the copy's original is found in staging, not in memory.
+    run_pipeline([str(root)], str(warehouse), options=RunOptions(chunk_records=1))
+    later = write(tmp_path / "later" / "syndicated.txt", f"{title} (wire)\n{body}")
+    run_pipeline([str(later.parent)], str(warehouse))
+
+    rows = query(
+        warehouse,
+        "SELECT regexp_extract(source_uri, '[^/]+$'), article_id, cluster_id, is_duplicate FROM fct_article ORDER BY 1",
+    )
+    original = rows[0][1]
+    assert [(name, cluster == original, dup) for name, _, cluster, dup in rows] == [
+        ("1-original.txt", True, False),
+        ("2-other.txt", False, False),
+        ("3-retitled.txt", True, True),
+        ("syndicated.txt", True, True),
+    ]
+    # Only candidates leave the warehouse: the articles sharing an LSH band, never the unrelated one.
+    chunk = with_minhash(pl.DataFrame({"article_id": ["next"], "body": [body]}))
+    with duckdb.connect(str(warehouse)) as con:
+        found = near_duplicate_candidates(con, 3, chunk, bands=BANDS, rows=ROWS)
+    assert sorted(found["article_id"]) == sorted(article for name, article, _, _ in rows if name != "2-other.txt")
 
 
 def test_a_changed_article_is_a_new_version(tmp_path, warehouse):

@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 import polars as pl
 
 from transforms.enrich import NerOptions, enrich_articles
-from transforms.near_duplicates import SIGNATURE
+from transforms.near_duplicates import SIGNATURE, with_minhash
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 
@@ -17,12 +17,12 @@ def articles(**columns: list) -> pl.DataFrame:
         "dateline": ["LONDON 1996-08-30", None],
         "published_raw": [None, "2022-09-23"],
     }
-    return pl.DataFrame(base | columns)
+    return with_minhash(pl.DataFrame(base | columns))
 
 
 def test_publication_date_comes_from_the_source_else_a_full_dateline():
-    signatures = pl.DataFrame(schema={"article_id": pl.String, "cluster_id": pl.String, "minhash": SIGNATURE})
-    enriched = enrich_articles(articles(), signatures, now=NOW, ner=NerOptions())
+    candidates = pl.DataFrame(schema={"article_id": pl.String, "cluster_id": pl.String, "minhash": SIGNATURE})
+    enriched = enrich_articles(articles(), candidates, now=NOW, ner=NerOptions())
     assert enriched.articles["published_at"].to_list() == [
         datetime(1996, 8, 30, tzinfo=UTC),
         datetime(2022, 9, 23, tzinfo=UTC),
@@ -30,6 +30,6 @@ def test_publication_date_comes_from_the_source_else_a_full_dateline():
 
 
 def test_a_dateline_without_a_year_invents_no_date():
-    signatures = pl.DataFrame(schema={"article_id": pl.String, "cluster_id": pl.String, "minhash": SIGNATURE})
-    enriched = enrich_articles(articles(dateline=["SALVADOR, Feb 26", None]), signatures, now=NOW, ner=NerOptions())
+    candidates = pl.DataFrame(schema={"article_id": pl.String, "cluster_id": pl.String, "minhash": SIGNATURE})
+    enriched = enrich_articles(articles(dateline=["SALVADOR, Feb 26", None]), candidates, now=NOW, ner=NerOptions())
     assert enriched.articles["published_at"].to_list()[0] is None

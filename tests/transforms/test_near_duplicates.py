@@ -2,7 +2,7 @@ import polars as pl
 import pytest
 
 from tests.conftest import corpus
-from transforms.near_duplicates import NEAR_DUPLICATES, SIGNATURE, near_duplicate_clusters
+from transforms.near_duplicates import NEAR_DUPLICATES, SIGNATURE, near_duplicate_clusters, with_minhash
 
 WIRE = (
     "BAMAKO Mali The president of Mali has vowed to respond after an attack on a military base in the "
@@ -22,7 +22,8 @@ NO_PUBLISHED = pl.DataFrame(schema={name: NEAR_DUPLICATES[name] for name in ("ar
 
 
 def articles(*pairs: tuple[str, str | None]) -> pl.DataFrame:
-    return pl.DataFrame(pairs, schema={"article_id": pl.String, "body": pl.String}, orient="row")
+    """Articles (article_id, body) with their signatures, as the pipeline hands them over."""
+    return with_minhash(pl.DataFrame(pairs, schema={"article_id": pl.String, "body": pl.String}, orient="row"))
 
 
 def clusters(frame: pl.DataFrame) -> list[tuple[str, str, bool]]:
@@ -78,7 +79,8 @@ def test_bbc_copies_cluster():
     paths = sorted(root.glob("*/*.txt"))
     bodies = [path.read_bytes().decode("latin-1").partition("\n")[2] for path in paths]
     result = near_duplicate_clusters(
-        pl.DataFrame({"article_id": [str(p.relative_to(root)) for p in paths], "body": bodies}), NO_PUBLISHED
+        with_minhash(pl.DataFrame({"article_id": [str(p.relative_to(root)) for p in paths], "body": bodies})),
+        NO_PUBLISHED,
     )
     assert result.height == 1781
     assert 95 <= result["is_duplicate"].sum() <= 105
