@@ -79,35 +79,41 @@ def run(
     Example: `broadsheet run ../shared/corpora/bbc --warehouse news.duckdb`
     """
     config = settings(warehouse, wait_seconds=wait)
-    paths = sources or [str(sample_folder())]
-    from flows.pipeline import BatchBlocked, run_pipeline
-    from flows.sources import SourceError, discover
-    from warehouse.connection import WarehouseBusy
-    from warehouse.lock import RunInProgress
-
+    paths = [str(p) for p in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)
     reading = _read_options(map_fields, columns)
+    from flows.prefect_api import prefect_api
+    from flows.sources import SourceError, discover
+
     try:
         # Sources that do not exist fail here, before Prefect starts, with no traceback.
-        discover([str(p) for p in paths], name)
+        discover(paths, name)
     except SourceError as error:
         err.print(f"[red]Error:[/red] {error}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
-    try:
-        summary = run_pipeline([str(p) for p in paths], str(config.warehouse), name, config.run_options(), reading)
-    except BatchBlocked as blocked:
-        _report(blocked.summary)
-        err.print(f"[red]Blocked:[/red] {blocked.summary.message}", highlight=False)
-        raise typer.Exit(EXIT_BLOCKED) from None
-    except SourceError as error:
-        err.print(f"[red]Error:[/red] {error}", highlight=False)
-        raise typer.Exit(EXIT_USAGE) from None
-    except (RunInProgress, WarehouseBusy) as error:
-        err.print(f"[red]Busy:[/red] {error}", highlight=False)
-        raise typer.Exit(EXIT_BUSY) from None
-    except Exception as error:  # the flow logged the traceback; scripts get the reason and a failing code
-        err.print(f"[red]Run failed:[/red] {type(error).__name__}: {error}", highlight=False)
-        raise typer.Exit(EXIT_FAILED) from None
+    with prefect_api() as server:
+        # Imported while a local Prefect server (if one was needed) boots beside this process.
+        from flows.pipeline import BatchBlocked, run_pipeline
+        from warehouse.connection import WarehouseBusy
+        from warehouse.lock import RunInProgress
+
+        try:
+            if server:
+                server.wait_until_healthy()
+            summary = run_pipeline(paths, str(config.warehouse), name, config.run_options(), reading)
+        except BatchBlocked as blocked:
+            _report(blocked.summary)
+            err.print(f"[red]Blocked:[/red] {blocked.summary.message}", highlight=False)
+            raise typer.Exit(EXIT_BLOCKED) from None
+        except SourceError as error:
+            err.print(f"[red]Error:[/red] {error}", highlight=False)
+            raise typer.Exit(EXIT_USAGE) from None
+        except (RunInProgress, WarehouseBusy) as error:
+            err.print(f"[red]Busy:[/red] {error}", highlight=False)
+            raise typer.Exit(EXIT_BUSY) from None
+        except Exception as error:  # the flow logged the traceback; scripts get the reason and a failing code
+            err.print(f"[red]Run failed:[/red] {type(error).__name__}: {error}", highlight=False)
+            raise typer.Exit(EXIT_FAILED) from None
     _report(summary)
 
 
@@ -256,21 +262,23 @@ def serve(
     reading = _read_options(map_fields, columns)
     paths = [s if "://" in s else str(Path(s).expanduser().resolve()) for s in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)
-    from flows.serve import local_prefect_server, serve_pipeline
+    from flows.prefect_api import prefect_api
+    from flows.serve import serve_pipeline
 
     def say(message: str) -> None:
         err.print(message, highlight=False)
 
     arguments = (paths, str(config.warehouse.expanduser().resolve()), name, config.run_options(), reading)
     try:
-        if os.environ.get("PREFECT_API_URL"):
-            serve_pipeline(*arguments, cron=cron, interval=interval)
-            return
-        with local_prefect_server(say) as url:
-            from prefect.settings import PREFECT_API_URL, temporary_settings
-
-            with temporary_settings(updates={PREFECT_API_URL: url}):
+        with prefect_api(scheduler=True) as server:
+            if server:
+                server.wait_until_healthy()
+                say(f"Started a local Prefect server for the schedule; its UI is at {server.ui_url}")
+            try:
                 serve_pipeline(*arguments, cron=cron, interval=interval)
+            finally:
+                if server:
+                    say("Stopped the local Prefect server")
     except KeyboardInterrupt:
         say("Stopped serving")
 

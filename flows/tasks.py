@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 from prefect import get_run_logger, task
@@ -23,11 +24,8 @@ from transforms.dim_category import dim_category
 from transforms.dim_date import dim_date
 from transforms.dim_source import dim_source
 from transforms.duplicates import split_duplicates
-from transforms.enrich import Enriched, NerOptions, enrich_articles
 from transforms.fct_article import fct_article
 from transforms.fct_date_mention import fct_date_mention
-from transforms.fct_entity import entity_tables
-from transforms.near_duplicates import BANDS, ROWS, with_minhash
 from transforms.schema import QUARANTINE, raw_articles
 from transforms.stg_articles import stg_articles
 from warehouse import load
@@ -35,6 +33,9 @@ from warehouse.connection import connect
 from warehouse.load import Outcome
 from warehouse.migrate import PUBLISHED_TABLES, migrate
 from warehouse.runs import begin_run, fail_run
+
+if TYPE_CHECKING:
+    from transforms.enrich import Enriched
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,12 @@ def stage(raw: pl.DataFrame, published: pl.DataFrame) -> tuple[pl.DataFrame, pl.
 
 
 @task(cache_policy=NO_CACHE)
-def enrich(warehouse: Path, load_id: int, articles: pl.DataFrame, options: RunOptions) -> Enriched:
+def enrich(warehouse: Path, load_id: int, articles: pl.DataFrame, options: RunOptions) -> "Enriched":
     """Dates, language, tone, near-duplicate clusters, dates mentioned, people, organisations and places."""
+    # Imported here: spaCy and datasketch take seconds to import, which a run with nothing new never needs.
+    from transforms.enrich import NerOptions, enrich_articles
+    from transforms.near_duplicates import BANDS, ROWS, with_minhash
+
     logger = get_run_logger()
     signed = with_minhash(articles)
     with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
@@ -112,8 +117,10 @@ def enrich(warehouse: Path, load_id: int, articles: pl.DataFrame, options: RunOp
 
 
 @task(cache_policy=NO_CACHE)
-def model(enriched: Enriched, published: pl.DataFrame, load_id: int) -> dict[str, pl.DataFrame]:
+def model(enriched: "Enriched", published: pl.DataFrame, load_id: int) -> dict[str, pl.DataFrame]:
     """The chunk's dimension and fact rows, keyed and ready to stage."""
+    from transforms.fct_entity import entity_tables  # with spaCy, as `enrich`
+
     articles = enriched.articles
     facts = fct_article(articles, published, load_id=load_id, ingested_at=datetime.now(UTC))
     days = pl.concat([facts["published_at"].dt.date(), facts["ingested_at"].dt.date()])
