@@ -26,10 +26,11 @@ SOURCE_FILES: dict[str, pl.DataType | type[pl.DataType]] = {
 
 @dataclass(frozen=True)
 class Chunk:
-    """The raw records of a group of sources, and the reads they came from."""
+    """The raw records of a group of sources, the reads they came from, and the article versions they bring."""
 
     raw: pl.DataFrame
     reads: list[Read]
+    versions: pl.DataFrame | None = None  # article_id, content_hash of every readable record (`article_versions`)
 
 
 def unchanged_sources(

@@ -1,6 +1,5 @@
 """The `broadsheet-run` flow: read → stage → enrich → model → write → audit, chunk by chunk, then publish."""
 
-import resource
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -8,7 +7,7 @@ import polars as pl
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
-from flows import tasks
+from flows import memory, tasks
 from flows.batch import Batch, groups, slices, unchanged_sources
 from flows.settings import RunOptions
 from flows.sources import ReadOptions, Source, discover
@@ -65,20 +64,11 @@ def run_pipeline(
         "Load %d %s: read %d, published %d, duplicates %d, quarantined %d, blocked %d; peak memory %d MB",
         *(summary.load_id, summary.status, summary.records_read, summary.published),
         *(summary.duplicates, summary.quarantined, summary.blocked),
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        memory.peak_mb(),
     )
     if summary.status == "blocked":
         raise BatchBlocked(summary)
     return summary
-
-
-def _resident_mb() -> int:
-    """This process's resident memory now, in MB (Linux's /proc; the peak so far elsewhere)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-        return pages * resource.getpagesize() // 2**20
-    except (OSError, IndexError, ValueError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def _load(path: Path, opened: tasks.Opened, found: list[Source], reading: ReadOptions, options: RunOptions) -> Outcome:
@@ -97,21 +87,39 @@ def _load(path: Path, opened: tasks.Opened, found: list[Source], reading: ReadOp
         batch.add_reads(chunk)
         halt_point("read")
         for raw in slices(chunk.raw, options.chunk_records):
-            new, duplicates, quarantine = tasks.stage(raw, published)
-            enriched = tasks.enrich(path, opened.load_id, new, options)
-            halt_point("enrich")
-            frames = tasks.model(enriched, published, opened.load_id)
-            tasks.write(path, opened.load_id, frames, options)
-            audited = tasks.audit_chunk(path, frames, enriched.articles, options)
-            halt_point("audit")
-            batch.add(articles=new.height, duplicates=duplicates, quarantine=quarantine, audited=audited)
+            published = _process(path, opened.load_id, raw, chunk.versions, published, batch, options)
+            memory.release_freed_memory()
             logger.info(
                 "Progress: %d of %d sources read; %d new article versions passed the audit so far; memory %d MB",
                 batch.sources_read,
                 len(to_read),
                 batch.staged,
-                _resident_mb(),
+                memory.resident_mb(),
             )
-            facts = frames["fct_article"]
-            published = pl.concat([published, facts.select(published.columns)]).unique("article_id", keep="last")
     return tasks.publish(path, opened.load_id, batch, options)
+
+
+def _process(
+    path: Path,
+    load_id: int,
+    raw: pl.DataFrame,
+    incoming: pl.DataFrame | None,
+    published: pl.DataFrame,
+    batch: Batch,
+    options: RunOptions,
+) -> pl.DataFrame:
+    """One slice of raw records through stage → enrich → model → write → audit; returns what is published after it.
+
+    `published` (article_id, content_hash, version) is every current article, this load's staged ones included;
+    `incoming` the article versions of the whole read the slice belongs to.
+    """
+    new, duplicates, quarantine = tasks.stage(raw, published, incoming)
+    enriched = tasks.enrich(path, load_id, new, options)
+    halt_point("enrich")
+    frames = tasks.model(enriched, published, load_id)
+    tasks.write(path, load_id, frames, options)
+    audited = tasks.audit_chunk(path, frames, enriched.articles, options)
+    halt_point("audit")
+    batch.add(articles=new.height, duplicates=duplicates, quarantine=quarantine, audited=audited)
+    facts = frames["fct_article"].select(published.columns)
+    return pl.concat([published, facts]).unique("article_id", keep="last")

@@ -27,7 +27,7 @@ from transforms.duplicates import split_duplicates
 from transforms.fct_article import fct_article
 from transforms.fct_date_mention import fct_date_mention
 from transforms.schema import QUARANTINE, raw_articles
-from transforms.stg_articles import stg_articles
+from transforms.stg_articles import article_versions, stg_articles
 from warehouse import load
 from warehouse.connection import connect
 from warehouse.load import Outcome
@@ -70,15 +70,21 @@ def read_sources(sources: list[Source], options: ReadOptions) -> Chunk:
     reads = [read_source(s, options) for s in (track(sources, "Reading", transient=True) if progress else sources)]
     records = [record for read in reads for record in read.records]
     get_run_logger().info("Read %d records from %d sources", len(records), len(sources))
-    return Chunk(raw_articles(records), reads)
+    raw = raw_articles(records)
+    return Chunk(raw, reads, article_versions(raw))
 
 
 @task(cache_policy=NO_CACHE)
-def stage(raw: pl.DataFrame, published: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(new article versions, exact duplicates, quarantine rows) of a chunk of raw records."""
+def stage(
+    raw: pl.DataFrame, published: pl.DataFrame, incoming: pl.DataFrame | None
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(new article versions, exact duplicates, quarantine rows) of a slice of raw records.
+
+    `incoming` are the versions the whole read brings (`Chunk.versions`), so a copy is told from moved content.
+    """
     logger = get_run_logger()
     staged, quarantined = stg_articles(raw)
-    new, duplicates = split_duplicates(staged, published)
+    new, duplicates = split_duplicates(staged, published, incoming)
     unchanged = duplicates.filter(pl.col("kind") == "unchanged").height
     logger.info(
         "Staged %d new article versions; %d unchanged, %d copies of other articles, %d quarantined",

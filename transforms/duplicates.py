@@ -23,9 +23,27 @@ DUPLICATES: dict[str, pl.DataType | type[pl.DataType]] = {
 }
 
 
-def split_duplicates(staged: pl.DataFrame, published: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(new article versions to load, duplicates): one row of staged input lands in exactly one of them."""
-    by_hash = published.unique("content_hash", keep="first").select("content_hash", published_id="article_id")
+def split_duplicates(
+    staged: pl.DataFrame, published: pl.DataFrame, incoming: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(new article versions to load, duplicates): one row of staged input lands in exactly one of them.
+
+    `incoming` (article_id, content_hash) is every version the whole read brings, of which `staged` is a slice. A
+    published article that it gives new content is no original to copy: its content stops being current, so a
+    record repeating it is a new version of its own key, never a duplicate. Otherwise rows moved in an export
+    keyed by position (a row inserted at the top) would drop articles from the current view.
+    """
+    replaced = (
+        (incoming if incoming is not None else staged.select("article_id", "content_hash"))
+        .join(published.select("article_id", current="content_hash"), on="article_id")
+        .filter(pl.col("content_hash") != pl.col("current"))
+        .get_column("article_id")
+    )
+    by_hash = (
+        published.filter(~pl.col("article_id").is_in(replaced.implode()))
+        .unique("content_hash", keep="first")
+        .select("content_hash", published_id="article_id")
+    )
     marked = (
         staged.with_row_index("_order")
         .join(published.rename({"content_hash": "current_hash"}), on="article_id", how="left")

@@ -47,10 +47,7 @@ def stg_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.col("title").map_elements(repair_text, return_dtype=pl.String).replace("", None),
         pl.col("body").map_elements(repair_text, return_dtype=pl.String).replace("", None),
         pl.col("category").str.strip_chars().str.to_lowercase().replace("", None),
-        content_hash=pl.concat_str(
-            [pl.col("title").fill_null("").str.strip_chars(), pl.col("body").fill_null("").str.strip_chars()],
-            separator="\n\n",
-        ).map_elements(content_hash, return_dtype=pl.String),
+        content_hash=_content_hash(),
     )
     readable = readable.with_columns(
         pl.col("body")
@@ -65,7 +62,7 @@ def stg_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     same_key_twice = articles.filter(~last_of_key)
     articles = articles.filter(last_of_key)
     staged = articles.with_columns(
-        article_id=key_expr(pl.lit("article"), "source_uri"),
+        article_id=_article_id(),
         paragraph_count=(pl.col("body").str.count_matches("\n\n") + 1).cast(pl.Int32),
         word_count=pl.col("body").str.count_matches(_WORD).cast(pl.Int32),
     ).select(STG_ARTICLES.keys())
@@ -92,6 +89,29 @@ def stg_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         ]
     )
     return staged, quarantined
+
+
+def article_versions(raw: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, content_hash) of each readable raw record: the article version staging will make of it.
+
+    Cheap (no repair, no parsing), so a whole read can be looked over before its chunks are staged one by one.
+    """
+    has_body = pl.col("body").str.strip_chars().str.len_chars() > 0
+    readable = raw.filter(pl.col("read_error").is_null() & has_body)
+    return readable.select(article_id=_article_id(), content_hash=_content_hash())
+
+
+def _article_id() -> pl.Expr:
+    """The article's key: its natural key, the record's `source_uri` (URL, `path`, `path#N` or `path#id=…`)."""
+    return key_expr(pl.lit("article"), "source_uri")
+
+
+def _content_hash() -> pl.Expr:
+    """SHA-256 of the title and body as read."""
+    return pl.concat_str(
+        [pl.col("title").fill_null("").str.strip_chars(), pl.col("body").fill_null("").str.strip_chars()],
+        separator="\n\n",
+    ).map_elements(content_hash, return_dtype=pl.String)
 
 
 def _quarantine(frame: pl.DataFrame, stage: str, reason: pl.Expr) -> pl.DataFrame:

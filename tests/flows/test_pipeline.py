@@ -116,6 +116,21 @@ def test_a_changed_article_is_a_new_version(tmp_path, warehouse):
     assert query(warehouse, "SELECT count(*), max(load_id) FROM v_articles") == [(1, 2)]
 
 
+@pytest.mark.parametrize("change", ["insert", "delete"])
+def test_rows_moved_in_an_export_without_keys_lose_no_article(tmp_path, warehouse, change):
+    # A CSV with neither URLs nor ids is keyed by row: a row inserted or deleted at the top moves every text below
+    # it to another key, across the slices a read is staged in (two records each here).
+    stories = [(f"Story {n}", f"Words of story number {n} told at length for the record.") for n in "ABCDE"]
+    before, after = (stories[1:], stories) if change == "insert" else (stories, stories[1:])
+    export = tmp_path / "export.csv"
+    export.write_text("title,text\n" + "".join(f"{t},{b}\n" for t, b in before))
+    assert run_pipeline([str(export)], str(warehouse)).published == len(before)
+    export.write_text("title,text\n" + "".join(f"{t},{b}\n" for t, b in after))
+    run_pipeline([str(export)], str(warehouse), options=RunOptions(chunk_records=2))
+    current = {title for (title,) in query(warehouse, "SELECT title FROM v_articles")}
+    assert current >= {title for title, _ in after}
+
+
 def test_text_reverted_to_an_earlier_version_is_a_new_current_version(tmp_path, warehouse):
     path = write(tmp_path / "src" / "a.txt", ARTICLE)
     run_pipeline([str(path.parent)], str(warehouse))

@@ -53,6 +53,36 @@ def test_a_new_version_of_a_published_article_keeps_its_cluster():
     assert clusters(rerun) == [("a", "a", False), ("c", "a", True)]
 
 
+# The same story with a second paragraph, and two copies that each add a passage of their own, at either end:
+# each copy is a near copy of the story, but not of the other copy.
+STORY = WIRE + (
+    " The government declared three days of national mourning and the defence minister travelled north to "
+    "visit the wounded, while regional leaders met in Niamey to discuss a joint force for the Sahel border "
+    "area, where attacks on soldiers and civilians have grown more frequent since the start of the year."
+)
+WITH_ENDING = STORY + (
+    " Funerals will be held in the capital on Monday, and families of the dead soldiers have asked the army for "
+    "answers about the warnings it received."
+)
+WITH_PREAMBLE = (
+    "Updated at noon with reactions from the capital, where hundreds of people gathered outside parliament to "
+    "demand more protection for troops. "
+) + STORY
+
+
+def test_an_article_that_copies_two_clusters_joins_them_into_the_earlier():
+    signed = articles(("story", STORY), ("ending", WITH_ENDING), ("preamble", WITH_PREAMBLE))
+    ending, preamble = (near_duplicate_clusters(signed.slice(i, 1), NO_PUBLISHED) for i in (1, 2))
+    # The two copies alone are no near copies of each other (estimated Jaccard 0.73)
+    apart = near_duplicate_clusters(pl.concat([signed.slice(2, 1), signed.slice(1, 1)]), NO_PUBLISHED)
+    assert clusters(apart) == [("preamble", "preamble", False), ("ending", "ending", False)]
+    # The preamble copy was stored by an earlier run; the ending copy comes first in this chunk, then the story.
+    stored = preamble.select("article_id", "cluster_id", "minhash")
+    result = near_duplicate_clusters(pl.concat([signed.slice(1, 1), signed.slice(0, 1)]), stored)
+    assert clusters(result) == [("ending", "preamble", True), ("story", "preamble", True)]
+    assert ending.height == 1
+
+
 def test_bodies_without_words_are_singletons_with_no_signature():
     result = near_duplicate_clusters(articles(("a", None), ("b", ""), ("c", "!!!"), ("d", "one two")), NO_PUBLISHED)
     assert clusters(result) == [("a", "a", False), ("b", "b", False), ("c", "c", False), ("d", "d", False)]
