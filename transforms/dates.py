@@ -1,12 +1,18 @@
 """Publication dates: the source's own string (`published_raw`) read as a UTC instant, or NULL with a reason.
 
 Real exports write dates every way: `2022-09-23` (HuffPost), RFC 822 `Tue, 10 Jun 2003 04:00:00 GMT` (RSS),
-ISO 8601 with a zone `2019-11-04T10:00:00+01:00` (Atom, HTML meta), `December 31, 2017`, `2019-11-04 10:00`.
+ISO 8601 with a zone `2019-11-04T10:00:00+01:00` (Atom, HTML meta), `December 31, 2017`, `2019-11-04 10:00`,
+`04.11.2019` (German, Russian, Polish, Nordic exports), `03/11/2019` (British or American: see below).
 
 Rules, chosen so that a date is never invented:
 - a date with no zone is taken as UTC; a date with no time as midnight UTC;
 - a date missing its day or year (`December 2017`, `May 5`) is NULL: filling it in would be a guess;
-- a relative date (`2 hours ago`) is read against `now` when given, else NULL;
+- a relative date (`2 hours ago`, `yesterday`) is NULL: it counts from when the page was scraped, not known;
+- a dotted numeric date (`04.11.2019`, `4.11.19`) is day.month.year, as everywhere that writes one;
+- a numeric date with slashes or dashes (`03/11/2019`, `3-11-2019`, `03/11/19`) is read in its source's order
+  (`with_published_at`; a lone string is month first, dateparser's English default): day first if a date of
+  the source has a first number over 12, else month first; if the source writes both orders, its ambiguous
+  dates (`03/11/2019`) are NULL;
 - an absurd date (year 20000, before 1800, or more than a day after `now`) is NULL.
 A present but unusable `published_raw` yields `published_problem`, the reason in words. Staging should keep
 the article with a NULL `published_at` (the article is sound; only its date is not) and may log the reasons.
@@ -46,65 +52,136 @@ _NUMBER = re.compile(r"\d+")
 # Two different reference times: a string that parses differently against each is relative (`yesterday`).
 _PROBE_BASES = (datetime(2001, 1, 1), datetime(2011, 6, 15))
 
+# `04.11.2019`, `4.11.19`, `Mo, 04.11.2019 14:05`: the countries that write dots write the day first, while
+# dateparser's English default reads month first.
+_DOTTED = re.compile(r"(?<![\d.:])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)(?!\.\d)")
+# `03/11/2019`, `3-11-2019`, `03/11/19`, each perhaps with a time: 3 November in Britain, March 11 in the US.
+# (`19-11-03` is left out: two-digit years with dashes are as often written year first.)
+_SLASHED = re.compile(r"(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
+# dateparser's DATE_ORDER values; _BOTH_ORDERS is a source that writes day first and month first.
+_DAY_FIRST, _MONTH_FIRST, _BOTH_ORDERS = "DMY", "MDY", "both"
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
 
 def parse_published(raw: str | None, *, now: datetime | None = None) -> datetime | None:
     """The instant `raw` names, timezone-aware in UTC; None when it is absent, incomplete or absurd."""
-    return _read(raw, now)[0]
+    return _read(raw, now, None)[0]
 
 
 def published_problem(raw: str | None, *, now: datetime | None = None) -> str | None:
     """Why a present `raw` gives no date (`absurd date: year 20000 …`); None when it parses or is absent."""
-    return _read(raw, now)[1]
+    return _read(raw, now, None)[1]
 
 
 def with_published_at(frame: pl.DataFrame, *, now: datetime | None = None) -> pl.DataFrame:
     """`frame` plus `published_at` (Datetime us, UTC) read from `published_raw`, and `published_problem`.
 
     `published_problem` (String) says why a present `published_raw` could not be read, NULL otherwise.
-    Each distinct string is parsed once.
+    Numeric dates are read in the order of their source: `source_name` if the frame has it, else the file
+    `source_uri` names (before its `#`). Each distinct string is parsed once per order.
     """
-    distinct = frame.get_column("published_raw").drop_nulls().unique().to_list()
-    read = [_read(raw, now) for raw in distinct]
-    column = pl.col("published_raw")
-    return frame.with_columns(
-        published_at=column.replace_strict(
-            distinct, [value for value, _ in read], default=None, return_dtype=pl.Datetime("us", "UTC")
-        ),
-        published_problem=column.replace_strict(
-            distinct, [problem for _, problem in read], default=None, return_dtype=pl.String
-        ),
+    keys = frame.select(source=_source(frame), raw=pl.col("published_raw").cast(pl.String))
+    pairs = keys.drop_nulls("raw").unique()
+    orders = {source: _numeric_date_order(raws) for source, raws in pairs.group_by("source").agg("raw").iter_rows()}
+    read = [_read(raw, now, orders[source]) for source, raw in pairs.iter_rows()]
+    parsed = pairs.with_columns(
+        published_at=pl.Series([value for value, _ in read], dtype=pl.Datetime("us", "UTC")),
+        published_problem=pl.Series([problem for _, problem in read], dtype=pl.String),
     )
+    found = keys.join(parsed, on=["source", "raw"], how="left", nulls_equal=True, maintain_order="left")
+    return frame.with_columns(found.get_column("published_at"), found.get_column("published_problem"))
 
 
-def _read(raw: str | None, now: datetime | None) -> tuple[datetime | None, str | None]:
-    """(instant, None), or (None, why not); (None, None) when there is nothing to read."""
+def _numeric_date_order(raws: list[str]) -> str | None:
+    """How one source orders `03/11/2019`: _DAY_FIRST, _MONTH_FIRST, _BOTH_ORDERS, or None when no date shows it."""
+    day_first = month_first = False
+    for raw in raws:
+        numbers = _slashed(" ".join(raw.split()))
+        if numbers is not None:
+            first, second = numbers
+            day_first |= first > 12 >= second
+            month_first |= second > 12 >= first
+    if day_first and month_first:
+        return _BOTH_ORDERS
+    return _DAY_FIRST if day_first else _MONTH_FIRST if month_first else None
+
+
+def _source(frame: pl.DataFrame) -> pl.Expr:
+    """Which source each row's date comes from: the dates of one source share an order."""
+    if "source_name" in frame.columns:
+        return pl.col("source_name").cast(pl.String)
+    if "source_uri" in frame.columns:  # `export.csv#12`: the records of one file share what precedes the `#`
+        return pl.col("source_uri").cast(pl.String).str.replace("#.*", "")
+    return pl.lit(None, dtype=pl.String)
+
+
+def _read(raw: str | None, now: datetime | None, order: str | None) -> tuple[datetime | None, str | None]:
+    """(instant, None), or (None, why not); (None, None) when there is nothing to read.
+
+    `order` is how the source orders numeric dates (`_numeric_date_order`).
+    """
     if raw is None or not raw.strip():
         return None, None
     text = " ".join(raw.split())
     if len(text) > _MAX_CHARS:  # checked before the cache, which would otherwise keep a huge string alive
         return None, f"unparseable date: {len(text)} characters is too long for a date"
-    return _read_text(text, now)
+    if _DOTTED.search(text):
+        order = _DAY_FIRST
+    elif _slashed(text) is None:
+        order = None  # the order changes nothing, and would only split the cache
+    value, problem = _read_text(text, order)
+    latest = LATEST_WITHOUT_NOW if now is None else now.astimezone(UTC) + FUTURE_SLACK
+    if value is not None and value > latest:
+        return None, f"absurd date: {value.isoformat()} is in the future"
+    return value, problem
 
 
 @lru_cache(maxsize=16384)
-def _read_text(text: str, now: datetime | None) -> tuple[datetime | None, str | None]:
-    """`_read` for whitespace-normalised text; exports repeat a few thousand distinct dates at most."""
+def _read_text(text: str, order: str | None) -> tuple[datetime | None, str | None]:
+    """`_read` for whitespace-normalised text, before the bound `now` sets; exports repeat a few thousand dates."""
     huge = _HUGE_YEAR.search(text)
     if huge and not text.isdigit():  # all digits may be a Unix time, which dateparser reads
         return None, f"absurd date: year {huge.group()} is out of range"
+    if order == _BOTH_ORDERS:
+        numbers = _slashed(text)
+        if numbers is not None and numbers[0] != numbers[1] and max(numbers) <= 12:
+            first, second = numbers
+            return None, (
+                f"ambiguous date: {text!r} could be {first} {_MONTHS[second - 1]} or {second} {_MONTHS[first - 1]},"
+                " and the source writes both orders"
+            )
+        order = None  # a date with a number over 12 (or twice the same) reads one way only
     value = _iso_8601(text) or _rfc_822(text)
     if value is None:
-        value, relative = _natural(text, now)
-        if relative and now is None:
-            return None, f"relative date: {text!r} needs the time it was written, and none was given"
+        value, relative = _natural(text, order)
+        if relative:
+            return None, f"relative date: {text!r} says nothing about when it was written"
     if value is None:
         return None, f"unparseable date: {text!r} is not a full date (day, month and year)"
-    latest = LATEST_WITHOUT_NOW if now is None else now.astimezone(UTC) + FUTURE_SLACK
     if value < EARLIEST:
         return None, f"absurd date: {value.isoformat()} is before {EARLIEST.year}"
-    if value > latest:
-        return None, f"absurd date: {value.isoformat()} is in the future"
     return value, None
+
+
+def _slashed(text: str) -> tuple[int, int] | None:
+    """The first two numbers of a numeric date with slashes or dashes (`03/11/2019` gives 3, 11), else None."""
+    match = _SLASHED.match(text)
+    if match is None or (match.group(2) == "-" and len(match.group(4)) == 2):
+        return None
+    return int(match.group(1)), int(match.group(3))
 
 
 def _iso_8601(text: str) -> datetime | None:
@@ -125,23 +202,19 @@ def _rfc_822(text: str) -> datetime | None:
     return _as_utc(value)
 
 
-def _natural(text: str, now: datetime | None) -> tuple[datetime | None, bool]:
-    """dateparser's reading of `text` (against `now` if given), and whether it is relative to a reference."""
+def _natural(text: str, order: str | None) -> tuple[datetime | None, bool]:
+    """dateparser's reading of `text` (numbers in `order`), and whether it is relative to a reference."""
     languages = _ENGLISH
-    probes = [_dateparser(text, base, languages) for base in _PROBE_BASES]
+    probes = [_dateparser(text, base, languages, order) for base in _PROBE_BASES]
     if probes == [None, None] and len(_NUMBER.findall(text)) >= 2:  # a day and a year, in another language?
         languages = _NEWS_LANGUAGES
-        probes = [_dateparser(text, base, languages) for base in _PROBE_BASES]
+        probes = [_dateparser(text, base, languages, order) for base in _PROBE_BASES]
     relative = probes[0] != probes[1]
-    if not relative:
-        return probes[0], False
-    if now is None:
-        return None, True
-    return _dateparser(text, now.astimezone(UTC).replace(tzinfo=None), languages), True
+    return (None if relative else probes[0]), relative
 
 
-def _dateparser(text: str, base: datetime, languages: list[str]) -> datetime | None:
-    settings = {**_DATEPARSER_SETTINGS, "RELATIVE_BASE": base}
+def _dateparser(text: str, base: datetime, languages: list[str], order: str | None) -> datetime | None:
+    settings = {**_DATEPARSER_SETTINGS, "RELATIVE_BASE": base} | ({"DATE_ORDER": order} if order else {})
     try:
         value = dateparser.parse(text, languages=languages, settings=settings)
     except (ValueError, OverflowError, TypeError):
