@@ -36,7 +36,10 @@ Warehouse = Annotated[
 
 MapOption = Annotated[
     list[str] | None,
-    typer.Option("--map", help="field=column for JSON Lines and CSV, e.g. --map body=article_text (repeatable)."),
+    typer.Option(
+        "--map",
+        help="field=column for JSON and CSV, e.g. --map body=article_text or --map title=headline.main (repeatable).",
+    ),
 ]
 ColumnsOption = Annotated[str | None, typer.Option(help="Column names of a headerless CSV, e.g. category,title,body.")]
 
@@ -64,7 +67,13 @@ def run(
         typer.Argument(help="Folders, files or http(s) URLs of articles and feeds [default: the bundled sample]."),
     ] = None,
     warehouse: Warehouse = None,
-    source_name: Annotated[str | None, typer.Option(help="Name of the source [default: the folder's name].")] = None,
+    source_name: Annotated[
+        str | None,
+        typer.Option(
+            help="Name of the source [default: the record's own (a publication column, a feed's title), "
+            "else the folder's name]."
+        ),
+    ] = None,
     wait: Annotated[float | None, typer.Option(help="Seconds to wait for another run on the same warehouse.")] = None,
     map_fields: MapOption = None,
     columns: ColumnsOption = None,
@@ -73,8 +82,8 @@ def run(
 
     Publishes only a batch that passes the quality gate; exits 3 when the gate blocks it.
 
-    Sources are folders (read recursively), files (.txt, .jsonl, .csv, RSS/Atom .xml, .html) or http(s) URLs of
-    feeds and pages; unchanged files are skipped.
+    Sources are folders (read recursively), files (.txt, .jsonl, .json, .csv, RSS/Atom .xml, .html) or http(s)
+    URLs of feeds and pages; unchanged files are skipped.
 
     Example: `broadsheet run ../shared/corpora/bbc --warehouse news.duckdb`
     """

@@ -1,7 +1,7 @@
 """Finding what a run reads and getting its bytes: the I/O in front of the pure parsers.
 
 Files are found under folders (recursively) or named directly; URLs are fetched over http(s) only, with timeouts
-and a size limit. The kind of each source (text, JSON Lines, CSV, feed, HTML) is told by its extension or content.
+and a size limit. The kind of each source (text, JSON Lines, JSON, CSV, feed, HTML) is told by its extension or content.
 """
 
 import hashlib
@@ -31,11 +31,13 @@ class Source:
     """One file or URL to read."""
 
     location: str  # an absolute path, or a URL
+    # `--source-name` when `named`; else the folder's name or the URL's host, which a record's own source beats.
     source_name: str
     # The first folder below the folder given on the command line, when the file is in one.
     category: str | None = None
     size: int | None = None
     mtime_ns: int | None = None
+    named: bool = False
 
     @property
     def is_url(self) -> bool:
@@ -77,12 +79,18 @@ class ReadSummary:
 
 
 def discover(sources: list[str], source_name: str | None = None) -> tuple[list[Source], list[Path]]:
-    """Every source under `sources` in a stable order, and the documentation files passed over."""
+    """Every source under `sources` in a stable order, and the documentation files passed over.
+
+    `source_name` is the user's name for all of them; without it each is named by its folder (a URL by its
+    host), a name that a record's own source replaces.
+    """
     found: list[Source] = []
     skipped: list[Path] = []
+    named = source_name is not None
     for given in sources:
         if "://" in given:
-            found.append(Source(_checked_url(given), source_name or urlsplit(given).hostname or given))
+            url = _checked_url(given)
+            found.append(Source(url, source_name or urlsplit(given).hostname or given, named=named))
             continue
         root = Path(given).expanduser().resolve()
         if root.is_dir():
@@ -92,12 +100,12 @@ def discover(sources: list[str], source_name: str | None = None) -> tuple[list[S
                     skipped.append(path)
                     continue
                 parts = path.relative_to(root).parts
-                found.append(_file(path, name, parts[0] if len(parts) > 1 else None))
+                found.append(_file(path, name, named, parts[0] if len(parts) > 1 else None))
         elif root.is_file():
             head = _head(root)
             if detect_kind(str(root), head) is None:
                 raise SourceError(f"{given}: not a kind of source broadsheet reads (expected {_EXTENSIONS})")
-            found.append(_file(root, source_name or root.parent.name, None))
+            found.append(_file(root, source_name or root.parent.name, named, None))
         else:
             raise SourceError(f"no such file or folder: {given}")
     return found, skipped
@@ -119,6 +127,7 @@ def read_source(source: Source, options: ReadOptions) -> Read:
         data,
         source_uri=source.location,
         source_name=source.source_name,
+        named=source.named,
         mapping=options.mapping or None,
         columns=options.columns,
         category=source.category,
@@ -156,9 +165,9 @@ def _checked_url(url: str) -> str:
     return url
 
 
-def _file(path: Path, name: str, category: str | None) -> Source:
+def _file(path: Path, name: str, named: bool, category: str | None) -> Source:
     stat = path.stat()
-    return Source(str(path), name, category, stat.st_size, stat.st_mtime_ns)
+    return Source(str(path), name, category, stat.st_size, stat.st_mtime_ns, named)
 
 
 def _failed(source: Source, reason: str, data: bytes | None = None) -> dict[str, str | None]:

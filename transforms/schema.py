@@ -7,11 +7,13 @@ other shapes. A column added here must be added to the warehouse DDL too (`wareh
 import polars as pl
 
 RAW_ARTICLES: dict[str, pl.DataType | type[pl.DataType]] = {
-    # Where the record was read from: a URL, an absolute path, or `path#N` for record N of a JSON Lines/CSV file.
+    # The record's natural key and where it was read: its URL; else an absolute path, `path#id=ID` for a record
+    # of a JSON/CSV file that carries its own id, or `path#N` for record N of one that does not.
     "source_uri": pl.String,
-    # The source as the user names it (`--source-name`, else the folder or file given on the command line).
+    # The source: `--source-name` when given, else the record's own (a `publication` column, a feed's title, a
+    # page's site name), else the folder's name or the URL's host.
     "source_name": pl.String,
-    # text | jsonl | csv | rss | atom | html
+    # text | jsonl | json | csv | rss | atom | html
     "source_kind": pl.String,
     "url": pl.String,
     "title": pl.String,

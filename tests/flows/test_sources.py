@@ -98,3 +98,38 @@ def test_folders_give_categories_and_skip_documentation(tmp_path):
     found, skipped = discover([str(tmp_path)])
     assert [(Path(s.location).name, s.category, s.source_name) for s in found] == [("a.txt", "sport", tmp_path.name)]
     assert [p.name for p in skipped] == ["README.TXT"]
+
+
+def test_only_a_source_name_given_by_the_user_is_named(tmp_path):
+    (tmp_path / "a.txt").write_text("T\n\nB")
+    [folder], _ = discover([str(tmp_path)])
+    [given], _ = discover([str(tmp_path)], "Wire")
+    assert (folder.source_name, folder.named) == (tmp_path.name, False)
+    assert (given.source_name, given.named) == ("Wire", True)
+
+
+@pytest.mark.parametrize(("source_name", "expected"), [(None, "Breitbart"), ("Mine", "Mine")])
+def test_a_records_own_source_is_used_unless_the_user_named_one(tmp_path, source_name, expected):
+    # Kaggle "All the News": a `publication` column in a CSV named on the command line
+    export = tmp_path / "articles1.csv"
+    export.write_text("id,title,publication,content\n1,T,Breitbart,Body\n")
+    [source], _ = discover([str(export)], source_name)
+    [record] = read_source(source, ReadOptions()).records
+    assert record["source_name"] == expected
+
+
+def test_a_json_array_named_on_the_command_line_is_read(tmp_path):
+    # A NewsAPI response saved with `curl -o`
+    saved = tmp_path / "everything.json"
+    saved.write_text('{"status": "ok", "articles": [{"title": "T", "content": "B", "url": "https://x.com/1"}]}')
+    [source], _ = discover([str(saved)])
+    [record] = read_source(source, ReadOptions()).records
+    assert (record["source_uri"], record["read_error"]) == ("https://x.com/1", None)
+
+
+@pytest.mark.parametrize("name", ["export.csv", "dump.jsonl", "response.json"])
+def test_an_empty_file_is_one_quarantined_record(tmp_path, name):
+    (tmp_path / name).write_bytes(b"")
+    [source], _ = discover([str(tmp_path)])
+    [record] = read_source(source, ReadOptions()).records
+    assert (record["source_uri"], record["read_error"]) == (str(tmp_path / name), "empty file")

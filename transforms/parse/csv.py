@@ -9,8 +9,8 @@ import csv
 import io
 from collections.abc import Iterator, Mapping
 
-from transforms.parse.fields import AUTO_COLUMNS, map_fields
-from transforms.parse.records import decode_records, describe_bytes, error_record, record_from_fields
+from transforms.parse.fields import fields_problem, is_known_name, map_fields, normalise
+from transforms.parse.records import decode_records, describe_bytes, empty_file, error_record, record_from_fields
 
 _KIND = "csv"
 _DELIMITERS = ",;\t|"
@@ -19,7 +19,6 @@ _SNIFF_CHARS = 64 * 1024
 # The csv module refuses fields over 128 KiB by default; a long article is a legitimate field. The limit is
 # process-wide and a C long, so 2**31 - 1 works on every platform.
 _FIELD_LIMIT = 2**31 - 1
-_KNOWN_NAMES = {name for names in AUTO_COLUMNS.values() for name in names}
 # Longer first-row fields are text, not column names.
 _LONGEST_NAME = 64
 
@@ -29,11 +28,13 @@ def parse_csv(
     *,
     source_uri: str,
     source_name: str,
+    named: bool = False,
     mapping: Mapping[str, str] | None = None,
     columns: list[str] | None = None,
     delimiter: str | None = None,
 ) -> list[dict[str, str | None]]:
-    """One raw record per data row, keyed by its URL or `source_uri#N` (N the 1-based line the row starts on).
+    """One raw record per data row, keyed by its URL, else its id (`source_uri#id=ID`), else `source_uri#N`
+    (N the 1-based line the row starts on); an empty file is one record with `read_error`.
 
     `columns` names the columns of a headerless file (AG News: `["category", "title", "body"]`); without it
     the first row is the header. `delimiter` is sniffed from `,;\\t|` when not given.
@@ -42,9 +43,9 @@ def parse_csv(
     if decoded.text is None:
         unreadable = decoded.error or "undecodable bytes: no text encoding fits"
         return [_error(unreadable, source_uri, source_name, describe_bytes(data))]
-    lines = list(io.StringIO(decoded.text, newline=""))
     if not decoded.text.strip():
-        return []
+        return [empty_file(source_uri, source_name, _KIND)]
+    lines = list(io.StringIO(decoded.text, newline=""))
     if csv.field_size_limit() < _FIELD_LIMIT:
         csv.field_size_limit(_FIELD_LIMIT)
     dialect = _dialect(decoded.text, delimiter)
@@ -57,14 +58,17 @@ def parse_csv(
             records.append(_error(why, f"{source_uri}#{start + 1}", source_name, payload))
             continue
         values = dict(zip(header, row[0], strict=False))
+        fields = map_fields(values, mapping)
         records.append(
             record_from_fields(
-                map_fields(values, mapping),
+                fields,
                 source_uri=source_uri,
                 source_name=source_name,
+                named=named,
                 source_kind=_KIND,
                 number=start + 1,
                 payload=payload,
+                problem=fields_problem(values, fields, mapping),
             )
         )
     return records
@@ -110,8 +114,10 @@ def _header(
     if columns is not None:
         is_header = [n.lower() for n in names] == [c.lower() for c in columns]
         return columns, end if is_header else first
-    wanted = _KNOWN_NAMES | {column.lower() for column in (mapping or {}).values()}
-    if any(name.lower() in wanted for name in names) or (_plausible_names(names) and _sniffed_header(lines, first)):
+    mapped = {normalise(column) for column in (mapping or {}).values()}
+    short = [name for name in names if len(name) <= _LONGEST_NAME]
+    has_known_name = any(is_known_name(name) or normalise(name) in mapped for name in short)
+    if has_known_name or (_plausible_names(names) and _sniffed_header(lines, first)):
         return [name or f"column_{i + 1}" for i, name in enumerate(names)], end
     return None, first
 

@@ -7,17 +7,19 @@ from urllib.parse import urlsplit
 from transforms.parse.csv import parse_csv
 from transforms.parse.feed import parse_feed
 from transforms.parse.html import parse_html
+from transforms.parse.json_document import parse_json
 from transforms.parse.jsonl import parse_jsonl
 from transforms.parse.text import parse_text
 
-# text: a seed-form .txt; jsonl: JSON Lines; csv: CSV or TSV; feed: RSS or Atom; html: a page.
-KINDS = ("text", "jsonl", "csv", "feed", "html")
+# text: a seed-form .txt; jsonl: JSON Lines; json: a JSON document (or JSON Lines under a .json name);
+# csv: CSV or TSV; feed: RSS or Atom; html: a page.
+KINDS = ("text", "jsonl", "json", "csv", "feed", "html")
 
 _BY_EXTENSION = {
     ".txt": "text",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
-    ".json": "jsonl",
+    ".json": "json",
     ".csv": "csv",
     ".tsv": "csv",
     ".xml": "feed",
@@ -33,19 +35,12 @@ _HEAD_BYTES = 2048
 def detect_kind(name: str, head: bytes) -> str | None:
     """The kind of source `name` (a path or URL) is, from its extension, else from `head` (its first bytes).
 
-    None when neither tells: the caller reports the file as of an unknown kind. A `.json` file that is one
-    JSON array or pretty-printed object, not one object per line, is None too.
+    None when neither tells: the caller reports the file as of an unknown kind.
     """
     path = urlsplit(name).path if "://" in name else name
     suffix = PurePosixPath(path.replace("\\", "/")).suffix.lower()
-    kind = _BY_EXTENSION.get(suffix)
     start = head.lstrip(b"\xef\xbb\xbf").lstrip()
-    if suffix == ".json":
-        # One object per line: the first line is a whole object (when `head` reaches its end at all).
-        first_line, newline, _ = start.partition(b"\n")
-        whole = first_line.rstrip().endswith(b"}") or not newline
-        return kind if first_line.startswith(b"{") and whole else None
-    return kind or _kind_from_content(start[:_HEAD_BYTES].lower())
+    return _BY_EXTENSION.get(suffix) or _kind_from_content(start[:_HEAD_BYTES].lower())
 
 
 def _kind_from_content(start: bytes) -> str | None:
@@ -55,8 +50,8 @@ def _kind_from_content(start: bytes) -> str | None:
         return "html"
     if start.startswith(b"<?xml"):
         return "feed"
-    if start.startswith(b"{"):
-        return "jsonl"
+    if start.startswith((b"{", b"[")):
+        return "json"  # an API response, or JSON Lines
     return None
 
 
@@ -66,23 +61,30 @@ def parse(
     *,
     source_uri: str,
     source_name: str,
+    named: bool = False,
     mapping: Mapping[str, str] | None = None,
     columns: list[str] | None = None,
     category: str | None = None,
 ) -> list[dict[str, str | None]]:
     """Raw records of one source of `kind` (one of `KINDS`), each parser given the options it takes.
 
-    `mapping` (field → column) applies to JSON Lines and CSV, `columns` to headerless CSV, `category` to a
-    `.txt` file (its folder's name). Raises ValueError for an unknown kind: that is the caller's mistake.
+    `source_name` is the user's when `named`, else the folder's or host's, which a record's own source (a
+    `publication` column, a feed's title, a page's `og:site_name`) replaces. `mapping` (field → column)
+    applies to JSON and CSV, `columns` to headerless CSV, `category` to a `.txt` file (its folder's name).
+    Raises ValueError for an unknown kind: that is the caller's mistake.
     """
     if kind == "text":
         return [parse_text(data, source_uri=source_uri, source_name=source_name, category=category)]
     if kind == "jsonl":
-        return parse_jsonl(data, source_uri=source_uri, source_name=source_name, mapping=mapping)
+        return parse_jsonl(data, source_uri=source_uri, source_name=source_name, named=named, mapping=mapping)
+    if kind == "json":
+        return parse_json(data, source_uri=source_uri, source_name=source_name, named=named, mapping=mapping)
     if kind == "csv":
-        return parse_csv(data, source_uri=source_uri, source_name=source_name, mapping=mapping, columns=columns)
+        return parse_csv(
+            data, source_uri=source_uri, source_name=source_name, named=named, mapping=mapping, columns=columns
+        )
     if kind == "feed":
-        return parse_feed(data, source_uri=source_uri, source_name=source_name)
+        return parse_feed(data, source_uri=source_uri, source_name=source_name, named=named)
     if kind == "html":
-        return parse_html(data, source_uri=source_uri, source_name=source_name)
+        return parse_html(data, source_uri=source_uri, source_name=source_name, named=named)
     raise ValueError(f"unknown source kind {kind!r}; one of {', '.join(KINDS)}")

@@ -21,8 +21,8 @@ from defusedxml import DefusedXmlException
 
 from transforms.parse.encoding import decode
 from transforms.parse.markup import html_to_text
-from transforms.parse.records import describe_bytes, error_record, is_web_url
-from transforms.text_cleanup import repair_entities
+from transforms.parse.records import describe_bytes, error_record, is_web_url, natural_key, pick_source_name
+from transforms.text_cleanup import repair_entities, repair_entities_or_none
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Entity declarations found by a plain byte search, for documents expat gives up on before reaching them.
@@ -31,8 +31,9 @@ _ENTITY_DECLARATION = b"<!entity"
 _LENIENT_MAX_BYTES = 2 * 1024 * 1024
 
 
-def parse_feed(data: bytes, *, source_uri: str, source_name: str) -> list[dict[str, str | None]]:
-    """One raw record per item, keyed by the item's link or `source_uri#N` (N the 1-based item number).
+def parse_feed(data: bytes, *, source_uri: str, source_name: str, named: bool = False) -> list[dict[str, str | None]]:
+    """One raw record per item, keyed by the item's link, else its guid (`source_uri#id=GUID`), else
+    `source_uri#N` (N the 1-based item number); its source is the feed's title unless the user `named` one.
 
     A feed that is unsafe, not a feed, or holds no items comes back as one record with `read_error`.
     """
@@ -56,7 +57,9 @@ def parse_feed(data: bytes, *, source_uri: str, source_name: str) -> list[dict[s
             reason = "not a feed: no RSS or Atom items found"
         return [_feed_error(reason, data, source_uri, source_name, kind)]
     kind = "atom" if str(parsed.get("version", "")).startswith("atom") else "rss"
-    return [_item(entry, n, source_uri, source_name, kind) for n, entry in enumerate(parsed.entries, start=1)]
+    channel = parsed.get("feed", {})
+    name = pick_source_name(source_name, _text(channel.get("title"), channel.get("title_detail")), named)
+    return [_item(entry, n, source_uri, name, kind) for n, entry in enumerate(parsed.entries, start=1)]
 
 
 def _check_xml(data: bytes) -> tuple[str | None, str | None]:
@@ -79,19 +82,18 @@ def _looks_like_markup(data: bytes) -> bool:
 
 def _item(entry: Any, number: int, source_uri: str, source_name: str, kind: str) -> dict[str, str | None]:
     link = entry.get("link")
-    body = _body(entry)
+    external_id = entry.get("id") or None
     return {
-        "source_uri": link if is_web_url(link) else f"{source_uri}#{number}",
+        "source_uri": natural_key(source_uri, link, external_id, number),
         "source_name": source_name,
         "source_kind": kind,
         "url": link if is_web_url(link) else None,
         "title": _text(entry.get("title"), entry.get("title_detail")),
-        "body": body,
-        "category": ", ".join(t["term"].strip() for t in entry.get("tags", []) if (t.get("term") or "").strip())
-        or None,
+        "body": _body(entry),
+        "category": _category(entry),
         "published_raw": _published_raw(entry),
         "authors": _authors(entry),
-        "external_id": entry.get("id") or None,
+        "external_id": external_id,
         "payload": _payload(entry),
         "read_error": None,
     }
@@ -126,10 +128,17 @@ def _published_raw(entry: Any) -> str | None:
     return None
 
 
+def _category(entry: Any) -> str | None:
+    """The item's first category: WordPress lists the section first, then tags (`environment`, `science`)."""
+    terms = (repair_entities((tag.get("term") or "").strip()) for tag in entry.get("tags", []))
+    return next((term for term in terms if term), None)
+
+
 def _authors(entry: Any) -> str | None:
+    """The item's authors, entities decoded: feedparser leaves a CDATA `dc:creator` (`O&#8217;Connor`) as is."""
     names = [a.get("name", "").strip() for a in entry.get("authors", []) if isinstance(a, dict)]
     names = [name for name in names if name]
-    return ", ".join(names) if names else (entry.get("author") or None)
+    return repair_entities_or_none(", ".join(names) if names else (entry.get("author") or None))
 
 
 def _payload(entry: Any) -> str:

@@ -1,30 +1,67 @@
-"""Which column of a JSON Lines or CSV record holds which article field.
+"""Which column of a JSON or CSV record holds which article field.
 
 Exports name their fields differently (HuffPost: `headline`, `short_description`, `link`, `date`; Kaggle
-dumps: `title`, `text`, `published`); the common names are recognised case-insensitively, and an explicit
-mapping (the command line's repeatable `--map field=column`) overrides them field by field.
+dumps: `title`, `content`, `publication`; NYT archive: `headline.main`, `web_url`, `pub_date`; Guardian API:
+`webTitle`, `fields.bodyText`, `webPublicationDate`). Names are compared normalised (`Date Published`,
+`date_published` and `datePublished` are all `datepublished`); an explicit mapping (the command line's
+repeatable `--map field=column`, where a column may be a dotted path such as `headline.main`) overrides them
+field by field.
 """
 
-import json
+import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
-# Field → the column names that hold it, in order of preference. For `body` the first present *non-empty*
-# column wins: an export with both an empty `text` and a filled `description` still yields a body.
+# Field → the normalised column names that hold it, in order of preference; the first column with a value
+# wins. `bodytext` leads `body` because where both exist (Guardian `show-fields=all`) `body` is the HTML
+# twin of the plain `bodyText`; full-text columns lead the short `description`, `summary`, `abstract`.
+# fmt: off
 AUTO_COLUMNS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline"),
-    "body": ("body", "text", "content", "description", "short_description"),
-    "url": ("url", "link"),
-    "published_raw": ("date", "published", "pubdate", "published_at", "datetime"),
-    "category": ("category", "subject", "topic", "section"),
-    "authors": ("authors", "author", "byline"),
-    "external_id": ("id", "guid"),
+    "title": ("title", "headline", "webtitle", "articletitle", "heading"),
+    "body": (
+        "bodytext", "body", "articletext", "articlebody", "fulltext", "maintext", "story", "article", "content",
+        "text", "description", "summary", "abstract", "leadparagraph", "snippet", "excerpt", "shortdescription",
+    ),
+    "url": ("url", "link", "weburl", "articleurl", "permalink", "canonicalurl"),
+    "published_raw": (
+        "datepublished", "publishdate", "publicationdate", "published", "publisheddate", "pubdate",
+        "webpublicationdate", "publishedat", "createdat", "datetime", "timestamp", "firstpublished", "date",
+    ),
+    "category": ("sectionname", "newsdesk", "section", "category", "categories", "subject", "topic"),
+    "authors": ("authors", "author", "byline", "writer", "writers", "creator", "by"),
+    "external_id": ("id", "guid", "articleid", "docid", "uuid"),
+    # The record's own source: Kaggle "All the News" `publication`, NewsAPI `source: {"name": ...}`.
+    "source_name": ("publication", "source", "sourcename", "publisher", "sitename", "outlet", "newspaper"),
 }
+# fmt: on
 
 MAPPABLE_FIELDS: tuple[str, ...] = tuple(AUTO_COLUMNS)
 
-
 # What users call the publication date when they map it by hand.
 _FIELD_ALIASES = {"published": "published_raw", "date": "published_raw", "published_at": "published_raw"}
+_KNOWN_NAMES = frozenset(name for names in AUTO_COLUMNS.values() for name in names)
+# Where an object's own text is, when an object stands where text belongs: NYT `headline: {"main": ...}` and
+# `byline: {"original": "By ..."}`, NewsAPI `source: {"name": ...}`, schema.org authors, XML-to-JSON `#text`.
+_OBJECT_TEXT = ("main", "original", "name", "text", "value")
+# A byline's leading `By ` (NYT `byline.original`) is not part of a name.
+_BY = "by "
+# How many column names a reason lists before it stops.
+_LISTED_COLUMNS = 40
+
+
+def normalise(name: str) -> str:
+    """`Date Published`, `date_published`, `datePublished` → `datepublished`: lower case, letters and digits."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    return "".join(character for character in folded if character.isalnum())
+
+
+# Exports repeat the same few column names in every record.
+_normalised = lru_cache(maxsize=4096)(normalise)
+
+
+def is_known_name(name: str) -> bool:
+    """Whether `name` is a column some article field is found in (a CSV's header row holds one)."""
+    return normalise(name) in _KNOWN_NAMES
 
 
 def parse_mapping(pairs: list[str]) -> dict[str, str]:
@@ -48,30 +85,80 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
 def map_fields(record: Mapping[str, object], mapping: Mapping[str, str] | None = None) -> dict[str, str | None]:
     """The article fields of one record: every `MAPPABLE_FIELDS` key, None where the record has no value.
 
-    Values become text: numbers as written (`3`, an AG News class, stays `"3"`), lists joined by `", "`
-    (author lists), objects with a `name` by their name, other objects as JSON. Blank values are None.
+    A known name is looked for among the record's columns, then one level into objects that are no field
+    themselves (Guardian `fields.bodyText`). Values become text: numbers as written (`3`, an AG News class,
+    stays `"3"`), lists joined by `", "` (author lists; a category list gives its first), an object by its
+    own text (`main`, `original`, `name`, …) and never as JSON. Blank values are None.
     """
-    by_lower: dict[str, object] = {}
-    for column, value in record.items():
-        by_lower.setdefault(str(column).lower(), value)
+    index = _index(record)
     fields: dict[str, str | None] = {}
     for field, candidates in AUTO_COLUMNS.items():
         if mapping and field in mapping:
-            column = mapping[field]
-            value = record[column] if column in record else by_lower.get(column.lower())
-            fields[field] = as_text(value)
+            found, value = find_column(record, mapping[field])
+            fields[field] = _field_text(field, value) if found else None
             continue
-        fields[field] = None
-        for candidate in candidates:
-            text = as_text(by_lower.get(candidate))
-            if text is not None:
-                fields[field] = text
-                break
+        values = (value for name in candidates for _, value in index.get(name, ()))
+        fields[field] = next((text for value in values if (text := _field_text(field, value))), None)
     return fields
 
 
+def fields_problem(
+    record: Mapping[str, object], fields: Mapping[str, str | None], mapping: Mapping[str, str] | None = None
+) -> str | None:
+    """Why the record cannot be read as mapped (a mapped column it lacks, no body), naming its columns; else None."""
+    missing = [
+        f"--map {field}={column}: no such column"
+        for field, column in (mapping or {}).items()
+        if not find_column(record, column)[0]
+    ]
+    if missing:
+        return f"{'; '.join(missing)}; the record has: {describe_columns(record)}"
+    if fields.get("body") is not None:
+        return None
+    what = "no title and no body" if fields.get("title") is None else "no body"
+    if mapping and "body" in mapping:
+        return f"{what}: column {mapping['body']} is empty"
+    index = _index(record)
+    empty = next((path for name in AUTO_COLUMNS["body"] for path, _ in index.get(name, ())), None)
+    if empty is not None:
+        return f"{what}: column {empty} is empty"
+    return (
+        f"{what}: no column is a known body column; the record has: {describe_columns(record)}; "
+        "name the article text's column with --map body=COLUMN"
+    )
+
+
+def find_column(record: Mapping[str, object], column: str) -> tuple[bool, object]:
+    """(whether the record has `column`, its value): the exact name, else the normalised one, else a dotted path."""
+    if column in record:
+        return True, record[column]
+    wanted = normalise(column)
+    for name, value in record.items():
+        if _normalised(str(name)) == wanted:
+            return True, value
+    head, dot, rest = column.partition(".")
+    if dot and rest:
+        found, value = find_column(record, head)
+        if found and isinstance(value, Mapping):
+            return find_column(value, rest)
+    return False, None
+
+
+def describe_columns(record: Mapping[str, object]) -> str:
+    """The record's column names, an object's as dotted paths (`fields.bodyText`), for a reason to list."""
+    names: list[str] = []
+    for name, value in record.items():
+        if isinstance(value, Mapping) and value:
+            names.extend(f"{name}.{inner}" for inner in value)
+        else:
+            names.append(str(name))
+    if len(names) > _LISTED_COLUMNS:
+        return f"{', '.join(names[:_LISTED_COLUMNS])}, … ({len(names) - _LISTED_COLUMNS} more)"
+    return ", ".join(names) or "no columns"
+
+
 def as_text(value: object) -> str | None:
-    """One field value as text, or None when it is missing or blank."""
+    """One field value as text, or None when it is missing, blank, or an object without text of its own."""
     if value is None or isinstance(value, bool):
         text = None if value is None else str(value).lower()
     elif isinstance(value, str):
@@ -81,10 +168,39 @@ def as_text(value: object) -> str | None:
     elif isinstance(value, list):
         parts = [as_text(item) for item in value]
         text = ", ".join(part for part in parts if part)
-    elif isinstance(value, dict) and isinstance(value.get("name"), str):
-        text = value["name"]
+    elif isinstance(value, Mapping):
+        text = next((t for key in _OBJECT_TEXT if (t := as_text(_by_normalised(value, key)))), None)
     else:
-        text = json.dumps(value, ensure_ascii=False, default=str)
+        text = None
     if text is None or not text.strip():
         return None
     return text.strip()
+
+
+def _index(record: Mapping[str, object]) -> dict[str, list[tuple[str, object]]]:
+    """Normalised name → (path, value) of the columns so named: the record's own before those nested in it."""
+    index: dict[str, list[tuple[str, object]]] = {}
+    nested: list[tuple[str, str, object]] = []
+    for name, value in record.items():
+        normalised = _normalised(str(name))
+        index.setdefault(normalised, []).append((str(name), value))
+        # Objects that are no field themselves hold fields: Guardian `fields`, not NYT `headline` (its own text).
+        if isinstance(value, Mapping) and normalised not in _KNOWN_NAMES:
+            nested.extend((_normalised(str(inner)), f"{name}.{inner}", item) for inner, item in value.items())
+    for normalised, path, item in nested:
+        index.setdefault(normalised, []).append((path, item))
+    return index
+
+
+def _field_text(field: str, value: object) -> str | None:
+    if field == "category" and isinstance(value, list):
+        # A list of categories (`["environment", "science"]`): the first is the article's section.
+        value = next((item for item in value if as_text(item)), None)
+    text = as_text(value)
+    if field == "authors" and text is not None and text[: len(_BY)].lower() == _BY:
+        text = text[len(_BY) :].strip() or None
+    return text
+
+
+def _by_normalised(record: Mapping[str, object], name: str) -> object:
+    return next((value for key, value in record.items() if _normalised(str(key)) == name), None)

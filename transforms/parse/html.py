@@ -1,23 +1,32 @@
 """Single HTML pages: the article's main text and metadata, found by trafilatura among menus and footers."""
 
 import trafilatura
+from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
 from transforms.parse.encoding import decode
-from transforms.parse.records import describe_bytes, error_record, is_web_url
-from transforms.text_cleanup import repair_entities
+from transforms.parse.records import describe_bytes, error_record, is_web_url, pick_source_name
+from transforms.text_cleanup import repair_entities, repair_entities_or_none
 
 _KIND = "html"
 # htmldate, through trafilatura: the publication date rather than the last modification, read from the page's
-# markup only (`extensive_search` would guess from any date in the text), kept with its time and zone.
-_DATE_PARAMS = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+# markup only (`extensive_search` would guess from any date in the text), kept with its time and zone. A date
+# in the URL (`/2019/11/04/`) is a day without a time, so it is read only when the markup has none
+# (`deferred_url_extractor`): read first, it would turn `article:published_time` into midnight.
+_DATE_PARAMS = {
+    "original_date": True,
+    "extensive_search": False,
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+    "deferred_url_extractor": True,
+}
 
 
-def parse_html(data: bytes, *, source_uri: str, source_name: str) -> list[dict[str, str | None]]:
-    """One raw record for one page; `source_uri` is the page's URL when it was fetched, else its path.
+def parse_html(data: bytes, *, source_uri: str, source_name: str, named: bool = False) -> list[dict[str, str | None]]:
+    """One raw record for one page (`source_uri` its URL when it was fetched, else its path), keyed by its URL.
 
-    `url` is that URL, else the page's own canonical URL. A page with no findable article text, or markup
-    no parser can hold (nested thousands deep), comes back with `read_error`.
+    `url` is the URL the page declares (canonical link, else `og:url`), else the URL it was fetched from; its
+    source is the page's `og:site_name` unless the user `named` one. A page with no findable article text,
+    or markup no parser can hold (nested thousands deep), comes back with `read_error`.
     """
     decoded = decode(data)
     if decoded.text is None:
@@ -28,9 +37,11 @@ def parse_html(data: bytes, *, source_uri: str, source_name: str) -> list[dict[s
         return [_error("empty: the file holds no HTML", source_uri, source_name, page)]
     given_url = source_uri if is_web_url(source_uri) else None
     try:
+        tree = trafilatura.load_html(page)
+        declared_url, site_name = _declared(tree)
         document = trafilatura.bare_extraction(
-            page,
-            url=given_url,
+            tree if tree is not None else page,
+            url=declared_url or given_url,
             with_metadata=True,
             include_comments=False,
             date_extraction_params=_DATE_PARAMS,
@@ -41,23 +52,37 @@ def parse_html(data: bytes, *, source_uri: str, source_name: str) -> list[dict[s
     text = _paragraphs(document.text, document.title) if isinstance(document, Document) else None
     if not isinstance(document, Document) or not text:
         return [_error("no article text: no main text found in the page", source_uri, source_name, page)]
-    canonical = document.url if is_web_url(document.url) else None
+    url = declared_url or given_url
     return [
         {
-            "source_uri": source_uri,
-            "source_name": source_name,
+            "source_uri": url or source_uri,  # a URL is the natural key, as for every other record
+            "source_name": pick_source_name(source_name, repair_entities_or_none(site_name), named),
             "source_kind": _KIND,
-            "url": given_url or canonical,
+            "url": url,
             "title": repair_entities(document.title) if document.title else None,
             "body": repair_entities(text),
-            "category": ", ".join(document.categories) if document.categories else None,
+            "category": document.categories[0] if document.categories else None,  # the first, as for feeds
             "published_raw": _published_raw(document.date),
-            "authors": document.author or None,
+            "authors": repair_entities_or_none(document.author),
             "external_id": None,
             "payload": page,
             "read_error": None,
         }
     ]
+
+
+def _declared(tree: HtmlElement | None) -> tuple[str | None, str | None]:
+    """(the URL the page declares for itself, its `og:site_name`), None where it declares none."""
+    if tree is None:
+        return None, None
+    urls = [
+        *tree.xpath('//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'),
+        *tree.xpath('//meta[@property="og:url"]/@content'),
+    ]
+    site_names = tree.xpath('//meta[@property="og:site_name"]/@content')
+    url = next((str(u).strip() for u in urls if is_web_url(str(u).strip())), None)
+    site_name = next((str(n).strip() for n in site_names if str(n).strip()), None)
+    return url, site_name
 
 
 def _paragraphs(text: str | None, title: str | None) -> str | None:

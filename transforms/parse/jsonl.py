@@ -3,20 +3,27 @@
 import json
 from collections.abc import Iterator, Mapping
 
-from transforms.parse.fields import map_fields
-from transforms.parse.records import decode_records, describe_bytes, error_record, record_from_fields
+from transforms.parse.fields import fields_problem, map_fields
+from transforms.parse.records import decode_records, describe_bytes, empty_file, error_record, record_from_fields
 
 _KIND = "jsonl"
 _JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
 
 
 def parse_jsonl(
-    data: bytes, *, source_uri: str, source_name: str, mapping: Mapping[str, str] | None = None
+    data: bytes,
+    *,
+    source_uri: str,
+    source_name: str,
+    named: bool = False,
+    mapping: Mapping[str, str] | None = None,
 ) -> list[dict[str, str | None]]:
-    """One raw record per non-blank line, keyed by its URL or `source_uri#N` (N the 1-based line number).
+    """One raw record per non-blank line, keyed by its URL, else its id (`source_uri#id=ID`), else
+    `source_uri#N` (N the 1-based line number).
 
     A line that is not a JSON object comes back with `read_error` and the line as `payload`; the other lines
-    are read as usual. Two lines with the same id or URL both come back: staging decides which one stands.
+    are read as usual, and an empty file is one record with `read_error`. Two lines with the same id or URL
+    both come back: staging decides which one stands.
     """
     records: list[dict[str, str | None]] = []
     for number, line, error in _lines(data):
@@ -27,18 +34,32 @@ def parse_jsonl(
         if obj is None:
             records.append(_error(reason, source_uri, source_name, number, line))
             continue
-        fields = map_fields(obj, mapping)
-        records.append(
-            record_from_fields(
-                fields,
-                source_uri=source_uri,
-                source_name=source_name,
-                source_kind=_KIND,
-                number=number,
-                payload=line,
-            )
-        )
-    return records
+        records.append(record_from_object(obj, source_uri, source_name, named, number, line, mapping))
+    return records or [empty_file(source_uri, source_name, _KIND)]
+
+
+def record_from_object(
+    obj: Mapping[str, object],
+    source_uri: str,
+    source_name: str,
+    named: bool,
+    number: int,
+    payload: str,
+    mapping: Mapping[str, str] | None,
+    source_kind: str = _KIND,
+) -> dict[str, str | None]:
+    """The raw record of the JSON object that is record `number` of a file (a line, or an array's element)."""
+    fields = map_fields(obj, mapping)
+    return record_from_fields(
+        fields,
+        source_uri=source_uri,
+        source_name=source_name,
+        named=named,
+        source_kind=source_kind,
+        number=number,
+        payload=payload,
+        problem=fields_problem(obj, fields, mapping),
+    )
 
 
 def _lines(data: bytes) -> Iterator[tuple[int, str, str | None]]:
@@ -64,17 +85,30 @@ def _lines(data: bytes) -> Iterator[tuple[int, str, str | None]]:
 
 def _load_object(line: str) -> tuple[dict[str, object] | None, str]:
     """The line's JSON object, or None and why it is not one."""
+    value, problem = load_json(line)
+    if problem is not None:
+        return None, problem
+    if not isinstance(value, dict):
+        return None, f"not a JSON object: the line holds {json_type(value)}"
+    return value, ""
+
+
+def load_json(text: str) -> tuple[object, str | None]:
+    """(the JSON value of `text`, None), or (None, why it is not one)."""
     try:
-        value = json.loads(line)
+        return json.loads(text), None
     except json.JSONDecodeError as error:
-        return None, f"malformed JSON: {error.msg} at column {error.colno}"
+        where = f"column {error.colno}" if error.lineno == 1 else f"line {error.lineno} column {error.colno}"
+        return None, f"malformed JSON: {error.msg} at {where}"
     except ValueError as error:  # e.g. an integer longer than Python's digit limit
         return None, f"malformed JSON: {error}"
     except RecursionError:
         return None, "malformed JSON: nested too deeply to read"
-    if not isinstance(value, dict):
-        return None, f"not a JSON object: the line holds {_JSON_TYPES.get(type(value), 'null')}"
-    return value, ""
+
+
+def json_type(value: object) -> str:
+    """What a JSON value is, in words: `an array`, `a number`, `null`."""
+    return _JSON_TYPES.get(type(value), "null")
 
 
 def _error(reason: str, source_uri: str, source_name: str, number: int, line: str) -> dict[str, str | None]:

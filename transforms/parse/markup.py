@@ -12,8 +12,11 @@ _BLOCKS = frozenset({
     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
     "table", "td", "th", "tr", "ul",
 })
+# Elements whose text is no part of the article: code, embeds, and the chrome that feeds carry inside
+# `content:encoded` (WordPress figure captions and photo credits, related-story asides, share buttons).
 _SKIPPED = frozenset({
     "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg", "math",
+    "figcaption", "aside", "nav", "footer", "form", "button", "select", "textarea", "audio", "video", "canvas",
 })
 # fmt: on
 # Characters XML cannot hold; lxml refuses strings that contain them.
@@ -27,8 +30,8 @@ _PARAGRAPH_BREAK = "\x1d"  # a placeholder no text holds once `_NOT_XML` charact
 def html_to_text(fragment: str) -> str:
     """The visible text of an HTML fragment: paragraphs separated by a blank line, spaces collapsed.
 
-    Scripts and styles are dropped, entities decoded. Text nested deeper than libxml2's cap of 2,048 levels
-    is dropped: no article is marked up that deep.
+    Scripts, styles, captions and page chrome (`_SKIPPED`) are dropped, entities decoded. Text nested deeper
+    than libxml2's cap of 2,048 levels is dropped: no article is marked up that deep.
     """
     cleaned = fragment.translate(_NOT_XML)
     if not cleaned.strip():

@@ -21,22 +21,45 @@ def record_from_fields(
     source_kind: str,
     number: int,
     payload: str,
+    named: bool = False,
+    problem: str | None = None,
 ) -> dict[str, str | None]:
-    """A raw record for record `number` (1-based) of a file: keyed by its URL when it has one, else `path#N`.
+    """A raw record for record `number` (1-based) of a file, keyed by `natural_key`.
 
-    Title and body get their HTML-entity debris repaired here, at read time, so every later stage sees text.
+    `source_name` is the user's (`named`) or the folder's: the record's own `source_name` field beats the
+    latter, never the former. Text fields get their HTML-entity debris repaired here, at read time, so every
+    later stage sees text. `problem` (a mapped column the record lacks, no body) quarantines it at read.
     """
-    url = fields.get("url")
     return {
+        **dict.fromkeys(RAW_ARTICLES),
         **fields,
-        "source_uri": url if is_web_url(url) else f"{source_uri}#{number}",
-        "source_name": source_name,
+        "source_uri": natural_key(source_uri, fields.get("url"), fields.get("external_id"), number),
+        "source_name": pick_source_name(source_name, repair_entities_or_none(fields.get("source_name")), named),
         "source_kind": source_kind,
         "title": repair_entities_or_none(fields.get("title")),
         "body": repair_entities_or_none(fields.get("body")),
+        "category": repair_entities_or_none(fields.get("category")),
+        "authors": repair_entities_or_none(fields.get("authors")),
         "payload": payload,
-        "read_error": None,
+        "read_error": problem,
     }
+
+
+def natural_key(source_uri: str, url: str | None, external_id: str | None, number: int) -> str:
+    """A record's key: its URL; else `source_uri#id=<id>` when it carries its own id; else `source_uri#N`.
+
+    An id keeps the key stable when rows are inserted before the record (its position `N` would shift).
+    """
+    if url is not None and is_web_url(url):
+        return url
+    if external_id is not None and external_id.strip():
+        return f"{source_uri}#id={external_id.strip()}"
+    return f"{source_uri}#{number}"
+
+
+def pick_source_name(source_name: str, own: str | None, named: bool) -> str:
+    """The user's name when given (`named`), else the record's own (a feed's title), else the folder's or host's."""
+    return source_name if named or not own else own
 
 
 def is_web_url(text: str | None) -> bool:
@@ -61,6 +84,13 @@ def error_record(
         "payload": payload,
         "read_error": reason,
     }
+
+
+def empty_file(source_uri: str, source_name: str, source_kind: str) -> dict[str, str | None]:
+    """The one record of a file holding nothing but white space: quarantined, so the file is accounted for."""
+    return error_record(
+        "empty file", source_uri=source_uri, source_name=source_name, source_kind=source_kind, payload=""
+    )
 
 
 def describe_bytes(data: bytes) -> str:

@@ -103,15 +103,58 @@ def test_trailing_delimiter_is_not_a_malformed_row():
 
 
 @pytest.mark.parametrize(
-    ("data", "count"),
+    ("data", "errors"),
     [
-        (b"", 0),  # an empty file
-        (b"\n\n", 0),  # blank lines
-        (b"title,body\n", 0),  # a header and no rows
+        (b"", ["empty file"]),  # a 0-byte export
+        (b"\n\n", ["empty file"]),  # blank lines
+        (b"\xef\xbb\xbf \r\n", ["empty file"]),  # a spreadsheet's byte-order mark and nothing else
+        (b"title,body\n", []),  # a header and no rows: an export of nothing, which is no error
     ],
 )
-def test_files_without_rows(data, count):
-    assert len(parse(data)) == count
+def test_files_without_rows(data, errors):
+    records = parse(data)
+    assert [r["read_error"] for r in records] == errors
+    assert all(r["source_uri"] == "/in/export.csv" for r in records)
+
+
+def test_real_export_headers_are_recognised():
+    # A newsroom CMS export: spaced, capitalised names; `description` a teaser beside the article's text
+    data = (
+        b"Headline,Description,Article Text,Date Published,web_url,Publication\n"
+        b"Mali attack,Teaser.,Fifty-three soldiers.,2019-11-04 06:45,https://x.com/1,Wire\n"
+    )
+    (record,) = parse(data)
+    assert (record["title"], record["body"], record["published_raw"], record["url"], record["source_name"]) == (
+        "Mali attack",
+        "Fifty-three soldiers.",
+        "2019-11-04 06:45",
+        "https://x.com/1",
+        "Wire",
+    )
+
+
+def test_rows_with_ids_keep_their_key_when_a_row_is_inserted():
+    # An export without URLs but with an id column, re-exported with a new row on top
+    before = parse(b"id,title,body\n17,A,a\n18,B,b\n")
+    after = parse(b"id,title,body\n16,New,n\n17,A,a\n18,B,b\n")
+    assert [r["source_uri"] for r in before] == ["/in/export.csv#id=17", "/in/export.csv#id=18"]
+    assert [r["source_uri"] for r in after][1:] == [r["source_uri"] for r in before]
+
+
+def test_a_mapped_column_missing_from_the_header_quarantines_every_row_with_the_reason():
+    # `--map body=article_text` against an export whose text column is `story_text`
+    records = parse(b"title,story_text\nA,a\nB,b\n", mapping={"body": "article_text"})
+    assert [r["read_error"] for r in records] == [
+        "--map body=article_text: no such column; the record has: title, story_text"
+    ] * 2
+
+
+def test_a_row_without_body_lists_the_columns():
+    (record,) = parse(b"title,copy\nA,the text\n")
+    assert record["read_error"] == (
+        "no body: no column is a known body column; the record has: title, copy; "
+        "name the article text's column with --map body=COLUMN"
+    )
 
 
 def test_binary_file_is_one_unreadable_record():

@@ -10,10 +10,11 @@ from transforms.parse.detect import KINDS, detect_kind, parse
         ("/data/bbc/business/001.txt", b"Ad sales boost Time Warner profit\n\n", "text"),
         ("/data/huffpost.jsonl", b'{"link": "https://x"}\n', "jsonl"),
         ("/data/dump.ndjson", b'{"a": 1}\n', "jsonl"),
-        ("/data/dump.json", b'{"a": 1}\n{"a": 2}\n', "jsonl"),  # JSON Lines under a .json name
-        ("/data/dump.json", b'{"a": ' + b"1" * 5000, "jsonl"),  # a first line longer than the head
-        ("/data/array.json", b'[{"a": 1}]', None),  # one JSON array: not one object a line
-        ("/data/pretty.json", b'{\n  "a": 1\n}\n', None),  # one pretty-printed object
+        ("/data/dump.json", b'{"a": 1}\n{"a": 2}\n', "json"),  # JSON Lines under a .json name
+        ("/data/dump.json", b'{"a": ' + b"1" * 5000, "json"),  # a first line longer than the head
+        ("/data/array.json", b'[{"a": 1}]', "json"),  # one JSON array of articles
+        ("/data/pretty.json", b'{\n  "a": 1\n}\n', "json"),  # one pretty-printed object
+        ("/data/empty.json", b"", "json"),  # an empty download, quarantined when read
         ("/data/agnews/test.csv", b'"3","Fears","Unions"\n', "csv"),
         ("/data/export.TSV", b"title\tbody\n", "csv"),
         ("/feeds/world.rss", b"<?xml", "feed"),
@@ -31,7 +32,9 @@ from transforms.parse.detect import KINDS, detect_kind, parse
         ("https://example.com/rdf", b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="x">', "feed"),  # RSS 1.0
         ("https://example.com/story", b"<!DOCTYPE html>\n<html lang=en>", "html"),
         ("https://example.com/xhtml", b'<?xml version="1.0"?><!DOCTYPE html><html>', "html"),
-        ("/data/export", b'{"title": "t"}\n', "jsonl"),
+        ("/data/export", b'{"title": "t"}\n', "json"),  # JSON Lines or a JSON document: the parser tells
+        ("https://content.guardianapis.com/search?q=mali", b'{"response":{"status":"ok"', "json"),  # an API
+        ("/data/export", b'\xef\xbb\xbf[\n  {"title": "t"}', "json"),  # an array with a byte-order mark
         ("/data/unknown.bin", b"\x89PNG\r\n", None),  # an image
         ("/data/README", b"About this corpus", None),
         ("/data/empty", b"", None),  # an empty file with no extension
@@ -45,6 +48,7 @@ def test_every_kind_parses_through_the_dispatcher():
     samples = {
         "text": b"Title\n\nBody.",
         "jsonl": b'{"title": "Title", "body": "Body."}\n',
+        "json": b'{"articles": [{"title": "Title", "body": "Body."}]}',
         "csv": b"title,body\nTitle,Body.\n",
         "feed": b"<rss><channel><item><title>Title</title><description>Body.</description></item></channel></rss>",
         "html": b"<html><body><article><h1>Title</h1><p>" + b"Body words here. " * 20 + b"</p></article></body></html>",
@@ -54,6 +58,30 @@ def test_every_kind_parses_through_the_dispatcher():
         (record,) = parse(kind, data, source_uri="/in/x", source_name="x", category="world")
         assert record["title"] == "Title", kind
         assert record["body"].startswith("Body"), kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "data"),
+    [
+        ("jsonl", b'{"publication": "Wire", "title": "T", "body": "B"}\n'),  # Kaggle "All the News"
+        ("json", b'[{"publication": "Wire", "title": "T", "body": "B"}]'),
+        ("csv", b"publication,title,body\nWire,T,B\n"),
+        (
+            "feed",
+            b"<rss><channel><title>Wire</title><item><title>T</title><description>B</description></item></channel></rss>",
+        ),
+        (
+            "html",
+            b'<html><head><meta property="og:site_name" content="Wire"></head><body><article><h1>T</h1><p>'
+            + b"Body words here. " * 20
+            + b"</p></article></body></html>",
+        ),
+    ],
+)
+def test_a_records_own_source_name_beats_the_folders_but_not_the_users(kind, data):
+    (own,) = parse(kind, data, source_uri="/in/x", source_name="folder")
+    (given,) = parse(kind, data, source_uri="/in/x", source_name="given", named=True)
+    assert (own["source_name"], given["source_name"]) == ("Wire", "given")
 
 
 def test_unknown_kind_is_the_callers_mistake():

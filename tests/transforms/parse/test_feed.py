@@ -28,20 +28,35 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 </feed>"""
 
 
-def parse(data: bytes) -> list[dict]:
-    return parse_feed(data, source_uri="/in/feed.xml", source_name="wire")
+# WordPress RSS as blogs and local papers publish it: CDATA everywhere, an entity inside a CDATA author, a
+# figure with a caption in content:encoded, a section then tags as categories, a guid but no link
+WORDPRESS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>The Clare Echo &#8211; News</title><link>https://clare.example</link>
+<item><title><![CDATA[O&#8217;Connor&#8217;s plan]]></title>
+<dc:creator><![CDATA[Liam O&#8217;Connor]]></dc:creator>
+<category><![CDATA[environment]]></category><category><![CDATA[science]]></category>
+<guid isPermaLink="false">https://clare.example/?p=123</guid>
+<description><![CDATA[Short summary&#8230;]]></description>
+<content:encoded><![CDATA[<figure><img src="x.jpg"/><figcaption>Liam O&#8217;Connor. Photo: Agency</figcaption></figure>
+<p>First para.</p><aside><a href="/r">Read more: other story</a></aside><p>Second para.</p>]]></content:encoded>
+</item></channel></rss>"""
+
+
+def parse(data: bytes, **kw) -> list[dict]:
+    return parse_feed(data, source_uri="/in/feed.xml", source_name="wire", **kw)
 
 
 def test_rss_items_become_records():
     first, second = parse(RSS)
     assert first == {
         "source_uri": "https://example.com/a",
-        "source_name": "wire",
+        "source_name": "Wire",  # the channel's title
         "source_kind": "rss",
         "url": "https://example.com/a",
         "title": "Mali & Niger sign pact",
         "body": "BAMAKO (AFP) - The pact.\n\nTurner's view.",
-        "category": "World, Africa",
+        "category": "World",  # the first of its categories
         "published_raw": "Tue, 10 Jun 2003 04:00:00 GMT",
         "authors": "Jane Doe",
         "external_id": "urn:a",
@@ -50,6 +65,20 @@ def test_rss_items_become_records():
     }
     assert '"link": "https://example.com/a"' in first["payload"]
     assert (second["source_uri"], second["url"], second["body"]) == ("/in/feed.xml#2", None, "Plain text.")
+
+
+def test_wordpress_item_is_decoded_captions_dropped_first_category_kept():
+    (item,) = parse(WORDPRESS)
+    assert (item["title"], item["authors"], item["category"]) == ("O’Connor’s plan", "Liam O’Connor", "environment")
+    assert item["body"] == "First para.\n\nSecond para."
+    assert item["source_name"] == "The Clare Echo – News"
+    assert item["source_uri"] == "/in/feed.xml#id=https://clare.example/?p=123"  # a guid, no link
+    assert item["url"] is None
+
+
+def test_the_users_source_name_beats_the_channel_title():
+    (item,) = parse(WORDPRESS, named=True)
+    assert item["source_name"] == "wire"
 
 
 def test_atom_entries_take_content_over_summary():

@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from transforms.parse.fields import MAPPABLE_FIELDS, map_fields, parse_mapping
+from transforms.parse.fields import MAPPABLE_FIELDS, fields_problem, map_fields, normalise, parse_mapping
 
 
 def test_huffpost_names_are_recognised():
@@ -21,6 +23,7 @@ def test_huffpost_names_are_recognised():
         "category": "U.S. NEWS",
         "authors": "Carla K. Johnson, AP",
         "external_id": None,
+        "source_name": None,
     }
 
 
@@ -51,7 +54,10 @@ def test_explicit_mapping_overrides_the_common_names():
         (3, "3"),  # AG News class numbers stay as given
         ("", None),  # HuffPost: `authors` empty in 105 records
         (None, None),
-        ({"first": "Ann"}, '{"first": "Ann"}'),  # anything else, kept readable
+        ({"first": "Ann"}, None),  # an object with no text of its own is no text, never JSON
+        ({"@type": "Person", "name": "Ann Lee"}, "Ann Lee"),  # a schema.org author object
+        ({"original": "By Ann Lee and Bo Ng"}, "Ann Lee and Bo Ng"),  # NYT `byline`, its `By ` dropped
+        ("by Ann Lee", "Ann Lee"),  # a byline column
     ],
 )
 def test_values_become_text(value, text):
@@ -73,3 +79,136 @@ def test_command_line_pairs_become_a_mapping():
 def test_bad_pairs_are_refused_with_the_pair_named(pair):
     with pytest.raises(ValueError, match="--map"):
         parse_mapping([pair])
+
+
+@pytest.mark.parametrize(
+    ("column", "field"),
+    [
+        ("Article Text", "body"),  # a spreadsheet export's header
+        ("Date Published", "published_raw"),
+        ("web_url", "url"),  # NYT archive
+        ("webPublicationDate", "published_raw"),  # Guardian API
+        ("pub_date", "published_raw"),  # NYT archive
+        ("publish_date", "published_raw"),  # news-please, newspaper3k dumps
+        ("Headline", "title"),
+        ("section_name", "category"),  # NYT archive
+        ("publication", "source_name"),  # Kaggle "All the News"
+        ("_id", "external_id"),  # NYT archive, MongoDB exports
+    ],
+)
+def test_names_are_matched_normalised(column, field):
+    assert map_fields({column: "value"})[field] == "value"
+
+
+@given(st.text(max_size=30))
+def test_normalised_names_are_lower_case_letters_and_digits(name):
+    normalised = normalise(name)
+    assert normalised == normalise(normalised)
+    assert all(character.isalnum() and not character.isupper() for character in normalised)
+
+
+def test_a_full_text_column_beats_a_short_description():
+    # NewsAPI `description` (a teaser) beside the article's text; HuffPost has `short_description` only
+    record = {"description": "Teaser.", "short_description": "Shorter.", "Article Text": "The whole article."}
+    assert map_fields(record)["body"] == "The whole article."
+    assert map_fields({"short_description": "Shorter.", "abstract": "An abstract."})["body"] == "An abstract."
+
+
+def test_guardian_api_result_is_read_one_level_into_fields():
+    # Guardian Content API `show-fields=headline,byline,body,bodyText`: `body` is HTML, `bodyText` plain
+    result = {
+        "id": "world/2019/nov/04/mali-attack",
+        "sectionName": "World news",
+        "webPublicationDate": "2019-11-04T06:45:00Z",
+        "webTitle": "Mali attack",
+        "webUrl": "https://www.theguardian.com/world/2019/nov/04/mali-attack",
+        "fields": {"headline": "Mali attack", "byline": "Jason Burke", "body": "<p>Text.</p>", "bodyText": "Text."},
+    }
+    assert map_fields(result) == {
+        "title": "Mali attack",
+        "body": "Text.",
+        "url": "https://www.theguardian.com/world/2019/nov/04/mali-attack",
+        "published_raw": "2019-11-04T06:45:00Z",
+        "category": "World news",
+        "authors": "Jason Burke",
+        "external_id": "world/2019/nov/04/mali-attack",
+        "source_name": None,
+    }
+
+
+def test_nyt_archive_objects_give_their_own_text_never_json():
+    # NYT Archive API doc: `headline` and `byline` are objects; `_id` a URI; `source` the paper
+    doc = {
+        "abstract": "Soldiers were killed.",
+        "web_url": "https://www.nytimes.com/2019/11/04/world/africa/mali-attack.html",
+        "lead_paragraph": "BAMAKO, Mali - Fifty-three soldiers were killed.",
+        "source": "The New York Times",
+        "headline": {"main": "Attack Kills 53 in Mali", "kicker": None, "print_headline": "53 Die"},
+        "pub_date": "2019-11-04T06:45:00+0000",
+        "news_desk": "Foreign",
+        "section_name": "World",
+        "byline": {"original": "By Ruth Maclean", "person": [{"firstname": "Ruth"}]},
+        "_id": "nyt://article/1",
+    }
+    fields = map_fields(doc)
+    assert (fields["title"], fields["body"], fields["authors"], fields["category"]) == (
+        "Attack Kills 53 in Mali",
+        "Soldiers were killed.",
+        "Ruth Maclean",
+        "World",
+    )
+    assert (fields["published_raw"], fields["source_name"]) == ("2019-11-04T06:45:00+0000", "The New York Times")
+
+
+def test_an_object_that_is_a_field_is_not_looked_into():
+    # NewsAPI: `source: {"id": "bbc-news", "name": ...}`; its `id` is the outlet's, not the article's
+    record = {"source": {"id": "bbc-news", "name": "BBC News"}, "title": "T", "url": "https://bbc.co.uk/1"}
+    fields = map_fields(record)
+    assert (fields["source_name"], fields["external_id"]) == ("BBC News", None)
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("headline.main", "Attack Kills 53"),  # NYT archive, a dotted path
+        ("Headline.Main", "Attack Kills 53"),  # the same, written as the user saw it elsewhere
+        ("headline", "Attack Kills 53"),  # the object's own text
+        ("fields.headline", "From fields"),  # Guardian `fields`
+    ],
+)
+def test_mapped_dotted_paths(column, value):
+    record = {"headline": {"main": "Attack Kills 53"}, "fields": {"headline": "From fields"}}
+    assert map_fields(record, {"title": column})["title"] == value
+
+
+def test_a_mapped_column_the_record_lacks_is_a_problem_naming_its_columns():
+    record = {"headline": "H", "abstract": "A", "web_url": "https://x.com/1"}
+    fields = map_fields(record, {"title": "headline.main"})
+    assert fields_problem(record, fields, {"title": "headline.main"}) == (
+        "--map title=headline.main: no such column; the record has: headline, abstract, web_url"
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "mapping", "problem"),
+    [
+        ({"title": "T", "body": "B"}, None, None),  # a sound record
+        ({"body": "B"}, None, None),  # no title: staging's to judge
+        (
+            {"title": "T", "copy": "B", "meta": {"words": 9}},
+            None,
+            "no body: no column is a known body column; the record has: title, copy, meta.words; "
+            "name the article text's column with --map body=COLUMN",
+        ),
+        (
+            {"id": 1},
+            None,
+            "no title and no body: no column is a known body column; the record has: id; "
+            "name the article text's column with --map body=COLUMN",
+        ),
+        ({"title": "T", "text": " "}, None, "no body: column text is empty"),  # an export with blank bodies
+        ({"title": "T", "copy": ""}, {"body": "copy"}, "no body: column copy is empty"),
+    ],
+)
+def test_fields_problem_says_what_is_missing(record, mapping, problem):
+    assert fields_problem(record, map_fields(record, mapping), mapping) == problem

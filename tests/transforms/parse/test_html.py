@@ -18,15 +18,15 @@ PAGE = """<!doctype html><html lang="en"><head><title>Mali army base attack kill
 <footer>Copyright Wire</footer></body></html>"""
 
 
-def parse(data: bytes, source_uri: str = "/in/page.html") -> dict:
-    (record,) = parse_html(data, source_uri=source_uri, source_name="wire")
+def parse(data: bytes, source_uri: str = "/in/page.html", named: bool = False) -> dict:
+    (record,) = parse_html(data, source_uri=source_uri, source_name="wire", named=named)
     return record
 
 
 def test_main_text_and_metadata_are_extracted():
     record = parse(PAGE.encode())
     assert record == {
-        "source_uri": "/in/page.html",
+        "source_uri": "https://example.com/mali",  # the URL the page declares, its natural key
         "source_name": "wire",
         "source_kind": "html",
         "url": "https://example.com/mali",
@@ -46,9 +46,54 @@ def test_main_text_and_metadata_are_extracted():
     }
 
 
-def test_a_fetched_page_is_keyed_by_its_url():
+def test_a_fetched_page_is_keyed_by_the_url_it_declares_else_the_url_it_came_from():
     record = parse(PAGE.encode(), source_uri="https://example.com/mali?utm=x")
+    assert record["source_uri"] == record["url"] == "https://example.com/mali"
+    undeclared = PAGE.replace('<link rel="canonical" href="https://example.com/mali">', "")
+    record = parse(undeclared.encode(), source_uri="https://example.com/mali?utm=x")
     assert record["source_uri"] == record["url"] == "https://example.com/mali?utm=x"
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        ('<link rel="canonical" href="https://example.com/c">', "https://example.com/c"),  # WordPress, most CMSs
+        ('<meta property="og:url" content="https://example.com/og">', "https://example.com/og"),  # Open Graph only
+        # Both: the canonical link is the one meant for deduplication
+        (
+            '<meta property="og:url" content="https://example.com/og"><link rel="canonical" href="https://example.com/c">',
+            "https://example.com/c",
+        ),
+        ('<link rel="canonical" href="/relative">', None),  # a relative link: no key for a saved page
+        ("", None),  # a page that declares nothing
+    ],
+)
+def test_a_saved_page_is_keyed_by_the_url_it_declares(head, url):
+    page = PAGE.replace('<link rel="canonical" href="https://example.com/mali">', head)
+    record = parse(page.encode())
+    assert (record["source_uri"], record["url"]) == (url or "/in/page.html", url)
+
+
+@pytest.mark.parametrize(
+    ("url", "published"),
+    [
+        ("https://example.com/mali", "2019-11-04T06:45:00+0000"),
+        # A date in the URL, as most news sites write one: the meta tag's time still wins over its midnight
+        ("https://example.com/2019/11/04/mali", "2019-11-04T06:45:00+0000"),
+    ],
+)
+def test_the_publication_time_is_kept(url, published):
+    page = PAGE.replace("2019-11-04T10:00:00+01:00", "2019-11-04T06:45:00+00:00").replace(
+        "https://example.com/mali", url
+    )
+    assert parse(page.encode())["published_raw"] == published
+
+
+def test_og_site_name_is_the_source_unless_the_user_named_one():
+    page = PAGE.replace("</head>", '<meta property="og:site_name" content="Le Monde &amp; Co"></head>')
+    assert parse(page.encode())["source_name"] == "Le Monde & Co"
+    assert parse(page.encode(), named=True)["source_name"] == "wire"
+    assert parse(PAGE.encode())["source_name"] == "wire"  # no og:site_name: the folder's name
 
 
 def test_a_day_without_time_stays_a_day():

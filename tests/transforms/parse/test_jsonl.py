@@ -40,7 +40,7 @@ def test_each_line_is_a_record_keyed_by_its_url_else_its_line():
     ],
 )
 def test_bad_line_is_quarantined_alone(line, reason):
-    records = parse(b'{"title": "before"}\n' + line + b'\n{"title": "after"}\n')
+    records = parse(b'{"title": "before", "body": "b"}\n' + line + b'\n{"title": "after", "body": "a"}\n')
     assert [r["title"] for r in records if r["read_error"] is None] == ["before", "after"]
     bad = records[1]
     assert reason in bad["read_error"]
@@ -51,11 +51,9 @@ def test_bad_line_is_quarantined_alone(line, reason):
 @pytest.mark.parametrize(
     ("data", "count"),
     [
-        (b"", 0),  # an empty file
-        (b"\n \n\t\n", 0),  # blank lines only
-        (b'{"title": "a"}', 1),  # no newline at the end
-        (b'{"title": "a"}\r\n{"title": "b"}\r\n', 2),  # Windows line endings
-        (b'\xef\xbb\xbf{"title": "a"}\n', 1),  # a byte-order mark
+        (b'{"text": "a"}', 1),  # no newline at the end
+        (b'{"text": "a"}\r\n{"text": "b"}\r\n', 2),  # Windows line endings
+        (b'\xef\xbb\xbf{"text": "a"}\n', 1),  # a byte-order mark
     ],
 )
 def test_edge_files(data, count):
@@ -64,9 +62,26 @@ def test_edge_files(data, count):
     assert all(r["read_error"] is None for r in records)
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",  # a 0-byte export (a crashed dump)
+        b"\n \n\t\n",  # blank lines only
+        b"\xef\xbb\xbf\r\n",  # a byte-order mark and a Windows line ending
+    ],
+)
+def test_an_empty_file_is_one_quarantined_record(data):
+    (record,) = parse(data)
+    assert (record["source_uri"], record["read_error"], record["source_kind"]) == (
+        "/in/export.jsonl",
+        "empty file",
+        "jsonl",
+    )
+
+
 def test_binary_lines_are_quarantined_and_text_lines_read():
     # Latin-1 bytes and a NUL byte: the file as a whole is no UTF-8 text
-    records = parse(b'{"title": "caf\xe9"}\n\x00\x01\x02\xff\n{"title": "ok"}\n')
+    records = parse(b'{"title": "caf\xe9", "text": "t"}\n\x00\x01\x02\xff\n{"title": "ok", "text": "t"}\n')
     assert [r["read_error"] is None for r in records] == [True, False, True]
     assert records[0]["title"] == "café"
     assert "NUL" in records[1]["read_error"]
@@ -95,6 +110,56 @@ def test_a_50_mb_line_is_read_in_linear_time():
     body = "word " * 10_000_000
     (record,) = parse(json.dumps({"title": "long", "body": body}).encode())
     assert record["body"] == body.strip()
+
+
+def test_records_without_an_id_or_url_are_keyed_by_line_else_by_their_own_id():
+    # An export without URLs: a line inserted before a record with an id does not change its key
+    data = b'{"id": "a-1", "text": "A"}\n{"text": "B"}\n{"guid": " x#2 ", "text": "C"}\n'
+    assert [r["source_uri"] for r in parse(data)] == [
+        "/in/export.jsonl#id=a-1",
+        "/in/export.jsonl#2",
+        "/in/export.jsonl#id=x#2",
+    ]
+    inserted = parse(b'{"text": "new"}\n' + data)
+    assert [r["source_uri"] for r in inserted][1:] == [
+        "/in/export.jsonl#id=a-1",
+        "/in/export.jsonl#3",
+        "/in/export.jsonl#id=x#2",
+    ]
+
+
+def test_a_mapped_column_the_record_lacks_quarantines_it_with_the_columns_it_has():
+    # NYT archive lines where some `headline` is a plain string, not `{"main": ...}`
+    data = b'{"headline": {"main": "M"}, "abstract": "A"}\n{"headline": "H", "abstract": "A", "web_url": "u"}\n'
+    first, second = parse(data, mapping={"title": "headline.main"})
+    assert (first["title"], first["read_error"]) == ("M", None)
+    assert second["read_error"] == (
+        "--map title=headline.main: no such column; the record has: headline, abstract, web_url"
+    )
+
+
+def test_a_record_without_body_says_which_columns_it_has():
+    # An export naming its text `copy`, which no export convention uses
+    (record,) = parse(b'{"headline": "H", "copy": "The text."}')
+    assert record["read_error"] == (
+        "no body: no column is a known body column; the record has: headline, copy; "
+        "name the article text's column with --map body=COLUMN"
+    )
+    (mapped,) = parse(b'{"headline": "H", "copy": "The text."}', mapping={"body": "copy"})
+    assert (mapped["body"], mapped["read_error"]) == ("The text.", None)
+
+
+@pytest.mark.parametrize(
+    ("named", "names"),
+    [
+        (False, ["Breitbart", "export"]),  # the record's own `publication`, else the folder's name
+        (True, ["export", "export"]),  # `--source-name export` given by the user wins
+    ],
+)
+def test_a_records_own_source_beats_the_folder_name_not_the_users(named, names):
+    # Kaggle "All the News": a `publication` column
+    data = b'{"publication": "Breitbart", "content": "a"}\n{"publication": "", "content": "b"}\n'
+    assert [r["source_name"] for r in parse(data, named=named)] == names
 
 
 def test_records_fit_the_raw_articles_frame():
@@ -129,7 +194,8 @@ lines = st.lists(
 def test_one_record_per_non_blank_line(lines):
     data = "\n".join(lines).encode("utf-8")
     records = parse(data)
-    assert len(records) == sum(1 for line in "\n".join(lines).split("\n") if line.strip())
+    # A file of blank lines is one record, quarantined as an empty file.
+    assert len(records) == (sum(1 for line in "\n".join(lines).split("\n") if line.strip()) or 1)
 
 
 @pytest.mark.corpus

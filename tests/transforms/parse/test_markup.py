@@ -17,6 +17,12 @@ from transforms.parse.markup import html_to_text
         ("<p>  spaced \t out \u00a0 text  </p>", "spaced out text"),  # whitespace from templates
         ("a\x00b\x1fc", "abc"),  # control characters XML cannot hold
         ("<div>" * 10_000 + "deep" + "</div>" * 10_000, ""),  # nested past libxml2's cap: dropped, no crash
+        # WordPress content:encoded: an image with its caption and credit before the text
+        ('<figure><img src="a.jpg"><figcaption>Photo: AFP</figcaption></figure><p>Text.</p>', "Text."),
+        # A related-stories box and share buttons between paragraphs
+        ("<p>One.</p><aside>Read more: X</aside>two<nav>Share</nav><p>Three.</p>", "One.\n\ntwo\n\nThree."),
+        ("<p>Body.</p><footer>Share: Facebook Twitter</footer>", "Body."),  # a template's footer
+        ("<p>Watch:</p><video>Your browser does not support video.</video>", "Watch:"),  # a player's fallback
     ],
 )
 def test_fragments_become_text(fragment, text):

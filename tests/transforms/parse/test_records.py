@@ -1,0 +1,50 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transforms.parse.records import natural_key, pick_source_name, record_from_fields
+from transforms.schema import RAW_ARTICLES
+
+
+@pytest.mark.parametrize(
+    ("url", "external_id", "key"),
+    [
+        ("https://x.com/a", "17", "https://x.com/a"),  # a URL is the key, whatever else the record has
+        (None, "17", "/in/e.csv#id=17"),  # an export's numeric id column
+        ("/relative/a", " urn:a#b ", "/in/e.csv#id=urn:a#b"),  # a relative link; an id with `#`, padded
+        ("", "", "/in/e.csv#3"),  # neither: the record's position
+        (None, None, "/in/e.csv#3"),
+    ],
+)
+def test_natural_key_is_the_url_else_the_id_else_the_position(url, external_id, key):
+    assert natural_key("/in/e.csv", url, external_id, 3) == key
+
+
+@given(st.text(min_size=1).filter(str.strip), st.integers(min_value=1))
+def test_an_id_key_does_not_depend_on_position(external_id, number):
+    # Any id a source writes (Kaggle row ids, feed guids, UUIDs): the key survives rows inserted before it
+    key = natural_key("/in/e.csv", None, external_id, number)
+    assert key == natural_key("/in/e.csv", None, external_id, number + 1)
+    assert key == f"/in/e.csv#id={external_id.strip()}"
+
+
+@pytest.mark.parametrize(
+    ("own", "named", "name"),
+    [
+        ("Breitbart", False, "Breitbart"),  # the record's own beats the folder's name
+        ("Breitbart", True, "folder"),  # the user's `--source-name` beats the record's own
+        (None, False, "folder"),
+        ("", False, "folder"),
+    ],
+)
+def test_source_name_precedence(own, named, name):
+    assert pick_source_name("folder", own, named) == name
+
+
+def test_record_from_fields_decodes_entities_in_every_text_field():
+    fields = {"title": "A &amp; B", "body": "x", "authors": "Liam O&#8217;Connor", "category": "Arts &amp; Culture"}
+    record = record_from_fields(
+        fields, source_uri="/in/e.jsonl", source_name="e", source_kind="jsonl", number=1, payload=""
+    )
+    assert set(record) == set(RAW_ARTICLES)
+    assert (record["title"], record["authors"], record["category"]) == ("A & B", "Liam O\u2019Connor", "Arts & Culture")
