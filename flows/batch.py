@@ -31,6 +31,8 @@ class Chunk:
     raw: pl.DataFrame
     reads: list[Read]
     versions: pl.DataFrame | None = None  # article_id, content_hash of every readable record (`article_versions`)
+    # How each source orders numeric dates (`dates.numeric_date_orders`), from all its records.
+    date_orders: dict[str | None, str | None] = field(default_factory=dict)
 
 
 def unchanged_sources(

@@ -8,7 +8,7 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 from flows import memory, tasks
-from flows.batch import Batch, groups, slices, unchanged_sources
+from flows.batch import Batch, Chunk, groups, slices, unchanged_sources
 from flows.settings import RunOptions
 from flows.sources import ReadOptions, Source, discover
 from warehouse.halt import halt_point
@@ -87,14 +87,16 @@ def _load(path: Path, opened: tasks.Opened, found: list[Source], reading: ReadOp
         batch.add_reads(chunk)
         halt_point("read")
         for raw in slices(chunk.raw, options.chunk_records):
-            published = _process(path, opened.load_id, raw, chunk.versions, published, batch, options)
+            published = _process(path, opened.load_id, raw, chunk, published, batch, options)
             memory.release_freed_memory()
             logger.info(
-                "Progress: %d of %d sources read; %d new article versions passed the audit so far; memory %d MB",
+                "Progress: %d of %d sources read; %d new article versions passed the audit so far; memory %d MB"
+                " (peak %d MB)",
                 batch.sources_read,
                 len(to_read),
                 batch.staged,
                 memory.resident_mb(),
+                memory.peak_mb(),
             )
     return tasks.publish(path, opened.load_id, batch, options)
 
@@ -103,18 +105,19 @@ def _process(
     path: Path,
     load_id: int,
     raw: pl.DataFrame,
-    incoming: pl.DataFrame | None,
+    chunk: Chunk,
     published: pl.DataFrame,
     batch: Batch,
     options: RunOptions,
 ) -> pl.DataFrame:
-    """One slice of raw records through stage → enrich → model → write → audit; returns what is published after it.
+    """One slice of a read's raw records through stage → enrich → model → write → audit; returns what is
+    published after it.
 
     `published` (article_id, content_hash, version) is every current article, this load's staged ones included;
-    `incoming` the article versions of the whole read the slice belongs to.
+    `chunk` is the whole read, whose article versions and date orders the slice is staged against.
     """
-    new, duplicates, quarantine = tasks.stage(raw, published, incoming)
-    enriched = tasks.enrich(path, load_id, new, options)
+    new, duplicates, quarantine = tasks.stage(raw, published, chunk.versions)
+    enriched = tasks.enrich(path, load_id, new, chunk.date_orders, options)
     halt_point("enrich")
     frames = tasks.model(enriched, published, load_id)
     tasks.write(path, load_id, frames, options)

@@ -20,6 +20,7 @@ from expectations.gate import audit, parameters
 from flows.batch import Batch, Chunk
 from flows.settings import RunOptions
 from flows.sources import ReadOptions, Source, read_source
+from transforms.dates import numeric_date_orders
 from transforms.dim_category import dim_category
 from transforms.dim_date import dim_date
 from transforms.dim_source import dim_source
@@ -71,7 +72,7 @@ def read_sources(sources: list[Source], options: ReadOptions) -> Chunk:
     records = [record for read in reads for record in read.records]
     get_run_logger().info("Read %d records from %d sources", len(records), len(sources))
     raw = raw_articles(records)
-    return Chunk(raw, reads, article_versions(raw))
+    return Chunk(raw, reads, article_versions(raw), numeric_date_orders(raw))
 
 
 @task(cache_policy=NO_CACHE)
@@ -99,8 +100,17 @@ def stage(
 
 
 @task(cache_policy=NO_CACHE)
-def enrich(warehouse: Path, load_id: int, articles: pl.DataFrame, options: RunOptions) -> "Enriched":
-    """Dates, language, tone, near-duplicate clusters, dates mentioned, people, organisations and places."""
+def enrich(
+    warehouse: Path,
+    load_id: int,
+    articles: pl.DataFrame,
+    date_orders: dict[str | None, str | None],
+    options: RunOptions,
+) -> "Enriched":
+    """Dates, language, tone, near-duplicate clusters, dates mentioned, people, organisations and places.
+
+    `date_orders` are how the sources of the whole read order numeric dates (`Chunk.date_orders`).
+    """
     # Imported here: spaCy and datasketch take seconds to import, which a run with nothing new never needs.
     from transforms.enrich import NerOptions, enrich_articles
     from transforms.near_duplicates import BANDS, ROWS, with_minhash
@@ -110,7 +120,7 @@ def enrich(warehouse: Path, load_id: int, articles: pl.DataFrame, options: RunOp
     with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
         candidates = load.near_duplicate_candidates(con, load_id, signed, bands=BANDS, rows=ROWS)
     ner = NerOptions(options.spacy_model, options.nlp_processes, options.nlp_batch_size)
-    enriched = enrich_articles(signed, candidates, now=datetime.now(UTC), ner=ner)
+    enriched = enrich_articles(signed, candidates, now=datetime.now(UTC), ner=ner, date_orders=date_orders)
     for row in enriched.articles.filter(pl.col("published_problem").is_not_null()).iter_rows(named=True):
         logger.info("No publication date for %s: %s", row["source_uri"], row["published_problem"])
     logger.info(

@@ -19,6 +19,7 @@ the article with a NULL `published_at` (the article is sound; only its date is n
 """
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -86,23 +87,37 @@ def published_problem(raw: str | None, *, now: datetime | None = None) -> str | 
     return _read(raw, now, None)[1]
 
 
-def with_published_at(frame: pl.DataFrame, *, now: datetime | None = None) -> pl.DataFrame:
+def with_published_at(
+    frame: pl.DataFrame, *, now: datetime | None = None, orders: Mapping[str | None, str | None] | None = None
+) -> pl.DataFrame:
     """`frame` plus `published_at` (Datetime us, UTC) read from `published_raw`, and `published_problem`.
 
     `published_problem` (String) says why a present `published_raw` could not be read, NULL otherwise.
     Numeric dates are read in the order of their source: `source_name` if the frame has it, else the file
-    `source_uri` names (before its `#`). Each distinct string is parsed once per order.
+    `source_uri` names (before its `#`). `orders` (`numeric_date_orders` of the whole read that the frame is a
+    slice of) decide over what the frame's own dates show. Each distinct string is parsed once per order.
     """
     keys = frame.select(source=_source(frame), raw=pl.col("published_raw").cast(pl.String))
     pairs = keys.drop_nulls("raw").unique()
-    orders = {source: _numeric_date_order(raws) for source, raws in pairs.group_by("source").agg("raw").iter_rows()}
-    read = [_read(raw, now, orders[source]) for source, raw in pairs.iter_rows()]
+    known = numeric_date_orders(frame) | dict(orders or {})
+    read = [_read(raw, now, known.get(source)) for source, raw in pairs.iter_rows()]
     parsed = pairs.with_columns(
         published_at=pl.Series([value for value, _ in read], dtype=pl.Datetime("us", "UTC")),
         published_problem=pl.Series([problem for _, problem in read], dtype=pl.String),
     )
     found = keys.join(parsed, on=["source", "raw"], how="left", nulls_equal=True, maintain_order="left")
     return frame.with_columns(found.get_column("published_at"), found.get_column("published_problem"))
+
+
+def numeric_date_orders(frame: pl.DataFrame) -> dict[str | None, str | None]:
+    """How each source of `frame` orders `03/11/2019`, from all its dates (`published_raw`); None when unproven.
+
+    A read is staged in slices: the orders of the whole read keep a slice whose days are all 12 or less from
+    falling back to month first in a British export.
+    """
+    keys = frame.select(source=_source(frame), raw=pl.col("published_raw").cast(pl.String))
+    pairs = keys.drop_nulls("raw").unique()
+    return {source: _numeric_date_order(raws) for source, raws in pairs.group_by("source").agg("raw").iter_rows()}
 
 
 def _numeric_date_order(raws: list[str]) -> str | None:

@@ -5,6 +5,7 @@ organisations and places it names. Each step uses a library made for it (datepar
 datasketch, spaCy with gazetteers); see their modules.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -36,14 +37,23 @@ class NerOptions:
 _PARALLEL_FROM = 200
 
 
-def enrich_articles(articles: pl.DataFrame, candidates: pl.DataFrame, *, now: datetime, ner: NerOptions) -> Enriched:
+def enrich_articles(
+    articles: pl.DataFrame,
+    candidates: pl.DataFrame,
+    *,
+    now: datetime,
+    ner: NerOptions,
+    date_orders: Mapping[str | None, str | None] | None = None,
+) -> Enriched:
     """Everything enrichment adds to a chunk of staged articles.
+
+    `date_orders` are how the sources of the whole read order numeric dates (`dates.numeric_date_orders`).
 
     The articles carry their body's `minhash` (`near_duplicates.with_minhash`); `candidates` are the stored
     articles they may be near copies of (article_id, cluster_id, minhash, earliest first; the warehouse finds them
     by LSH band), so that a copy of an earlier article joins that article's cluster.
     """
-    dated = with_published_at(articles, now=now).with_columns(
+    dated = with_published_at(articles, now=now, orders=date_orders).with_columns(
         # Failing a date from the source, a dateline that gives a full one (`LONDON 1996-08-30`); never a guess.
         published_at=pl.coalesce(
             "published_at",

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-from transforms.dates import parse_published, published_problem, with_published_at
+from transforms.dates import numeric_date_orders, parse_published, published_problem, with_published_at
 
 NOW = datetime(2022, 10, 1, 12, 0, tzinfo=UTC)
 
@@ -227,6 +227,15 @@ def test_each_source_has_its_own_order():
     urls = [f"https://example.com/{n}" for n in range(4)]
     source_name = ["Guardian", "Guardian", "NYT", "NYT"]
     assert _read_column(urls, raws, source_name=source_name) == [october, uk, october, us]
+
+
+def test_a_slice_is_read_in_the_order_of_its_whole_read():
+    # A British export staged in slices: the slice holding only `03/11/2019` is read as the whole file proves.
+    whole = pl.DataFrame({"source_uri": ["uk.csv#2", "uk.csv#3"], "published_raw": ["25/10/2019", "03/11/2019"]})
+    dated = with_published_at(whole.slice(1, 1), orders=numeric_date_orders(whole))
+    assert dated["published_at"].to_list() == [datetime(2019, 11, 3, tzinfo=UTC)]
+    # On its own the slice proves nothing and keeps the English month-first reading.
+    assert with_published_at(whole.slice(1, 1))["published_at"].to_list() == [datetime(2019, 3, 11, tzinfo=UTC)]
 
 
 def test_a_source_that_writes_both_orders_leaves_its_ambiguous_dates_null():
