@@ -113,6 +113,9 @@ def test_validate_passes_on_a_loaded_warehouse(loaded):
     result = runner.invoke(app, ["validate", "-w", str(loaded), "--format", "json"])
     assert result.exit_code == 0, result.stdout
     assert json.loads(result.stdout) == [] and "all passed" in result.stderr
+    # In a terminal, nothing failed is said once, without an empty table.
+    table = runner.invoke(app, ["validate", "-w", str(loaded)])
+    assert table.exit_code == 0 and table.stdout == "" and "all passed" in table.stderr
 
 
 @pytest.mark.parametrize(
