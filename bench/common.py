@@ -31,7 +31,7 @@ def broadsheet_run(*args: str, extra_env: dict[str, str] | None = None) -> tuple
             f"broadsheet run {' '.join(args)} exited {result.returncode} (full log: {log}):\n" + "\n".join(errors)
         )
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    summary = next(line for line in result.stderr.splitlines() if line.startswith("Load "))
+    summary = next(line for line in result.stdout.splitlines() if line.startswith("Load "))
     flow_peak = re.search(r"peak memory (\d+) MB", result.stderr)
     if flow_peak:  # the pipeline's own process, apart from Prefect's temporary API server beside it
         summary += f" [pipeline process peak {flow_peak.group(1)} MB]"

@@ -141,8 +141,9 @@ def _read_options(map_fields: list[str] | None, columns: str | None) -> dict[str
 
 
 def _report(summary: object) -> None:
+    """The run's outcome on stdout, the one thing a script captures (the log is on stderr)."""
     s = summary  # a flows.pipeline.RunSummary
-    err.print(
+    out.print(
         f"Load {s.load_id} {s.status}: read {s.records_read}, published {s.published}, "  # type: ignore[attr-defined]
         f"duplicates {s.duplicates}, quarantined {s.quarantined}"  # type: ignore[attr-defined]
         + (f", blocked {s.blocked}" if s.blocked else "")  # type: ignore[attr-defined]

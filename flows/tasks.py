@@ -116,6 +116,7 @@ def enrich(
     from transforms.near_duplicates import BANDS, ROWS, with_minhash
 
     logger = get_run_logger()
+    logger.info("Enriching %d articles (dates, language, tone, near-copies, named entities)", len(articles))
     signed = with_minhash(articles)
     with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
         candidates = load.near_duplicate_candidates(con, load_id, signed, bands=BANDS, rows=ROWS)
@@ -129,6 +130,12 @@ def enrich(
         enriched.entities.height,
         enriched.date_mentions.height,
     )
+    if enriched.other_language:
+        logger.info(
+            "%d articles are in another language than the entity model %s reads: no entities taken from them",
+            enriched.other_language,
+            options.spacy_model,
+        )
     return enriched
 
 

@@ -14,6 +14,7 @@ import polars as pl
 from transforms.date_mentions import date_mentions, published_from_text
 from transforms.dates import with_published_at
 from transforms.entities import entity_occurrences
+from transforms.entities.ner import model_language
 from transforms.language import with_language
 from transforms.near_duplicates import near_duplicate_clusters
 from transforms.sentiment import with_sentiment
@@ -24,6 +25,8 @@ class Enriched:
     articles: pl.DataFrame  # the staged articles with dates, language, tone and near-duplicate clusters
     date_mentions: pl.DataFrame  # one row per date an article mentions
     entities: pl.DataFrame  # one row per mention of a person, organisation or place (ENTITY_OCCURRENCES)
+    # Articles in another language than the NER model's: they get no entities (its names would be guesses).
+    other_language: int = 0
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,16 @@ def enrich_articles(
     enriched = with_sentiment(with_language(dated))
     clusters = near_duplicate_clusters(enriched.select("article_id", "minhash"), candidates).drop("minhash")
     enriched = enriched.join(clusters, on="article_id", how="left", maintain_order="left")
-    processes = ner.n_process if articles.height >= _PARALLEL_FROM else 1
+    # A model reads one language: on German text an English model tags common nouns (`Innenstadt`, `Antrag`) as
+    # people and places. Articles whose language is unknown (too short to tell) are read all the same.
+    language = model_language(ner.model)
+    readable = enriched.filter(pl.col("language").is_null() | (pl.col("language") == language))
+    processes = ner.n_process if readable.height >= _PARALLEL_FROM else 1
     entities = entity_occurrences(
-        enriched.select("article_id", "title", "body", "dateline"),
+        readable.select("article_id", "title", "body", "dateline"),
         model=ner.model,
         n_process=processes,
         batch_size=ner.batch_size,
     )
-    return Enriched(enriched, date_mentions(enriched.select("article_id", "body")), entities)
+    mentions = date_mentions(enriched.select("article_id", "body"))
+    return Enriched(enriched, mentions, entities, other_language=enriched.height - readable.height)

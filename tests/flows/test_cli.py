@@ -24,7 +24,7 @@ def loaded(tmp_path_factory, prefect_harness):
     warehouse = tmp_path_factory.mktemp("cli") / "w.duckdb"
     result = runner.invoke(app, ["run", "--warehouse", str(warehouse)])
     assert result.exit_code == 0, result.output
-    assert "Load 1 published: read 1, published 1, duplicates 0, quarantined 0" in result.stderr
+    assert "Load 1 published: read 1, published 1, duplicates 0, quarantined 0" in result.stdout
     return warehouse
 
 

@@ -24,6 +24,13 @@ def _components(model: str) -> list[str]:
 
 
 @cache
+def model_language(model: str) -> str:
+    """The ISO 639-1 language the pipeline `model` reads (`en`), from its meta, loading no weights."""
+    path = spacy.util.get_package_path(model) if spacy.util.is_package(model) else model
+    return str(spacy.util.get_model_meta(path)["lang"])  # type: ignore[arg-type]
+
+
+@cache
 def load_ner(model: str) -> Language:
     """The pipeline `model` (a package name or a path) with its NER and whatever the NER listens to."""
     names = _components(model)
