@@ -12,7 +12,9 @@ A feed that is not well-formed XML is still given to feedparser's lenient parser
 
 import io
 import json
+import re
 import time
+from collections import Counter
 from typing import Any
 
 import defusedxml.ElementTree
@@ -22,6 +24,7 @@ from defusedxml import DefusedXmlException
 from transforms.parse.encoding import decode
 from transforms.parse.markup import html_to_text
 from transforms.parse.records import describe_bytes, error_record, is_web_url, natural_key, pick_source_name
+from transforms.parse.urls import clean_url
 from transforms.text_cleanup import repair_entities, repair_entities_or_none
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -29,11 +32,21 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _ENTITY_DECLARATION = b"<!entity"
 # The largest malformed document worth the lenient parser's time; real feeds are far smaller.
 _LENIENT_MAX_BYTES = 2 * 1024 * 1024
+# RSS 2.0 `<author>` is an e-mail address, most often followed by the name: `news@post.example (Dafydd
+# Jones)`; some write `Dafydd Jones <dj@post.example>`. Any domain: feedparser's own split stops at a
+# four-letter TLD and leaves `ple (Dafydd Jones` of `.example`.
+_EMAIL = r"(?:mailto:)?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
+_EMAIL_THEN_NAME = re.compile(rf"{_EMAIL}\s*\(([^()]*)\)")
+_NAME_THEN_EMAIL = re.compile(rf"<\s*{_EMAIL}\s*>|\(\s*{_EMAIL}\s*\)|{_EMAIL}")
 
 
 def parse_feed(data: bytes, *, source_uri: str, source_name: str, named: bool = False) -> list[dict[str, str | None]]:
     """One raw record per item, keyed by the item's link, else its guid (`source_uri#id=GUID`), else
     `source_uri#N` (N the 1-based item number); its source is the feed's title unless the user `named` one.
+
+    A link loses its tracking parameters and its fragment (`clean_url`), unless the fragment is what tells
+    two items of the feed apart (a live blog's posts, `live#post-2`): feedparser takes a permalink guid
+    (`isPermaLink` true or absent) for the link of an item that has none.
 
     A feed that is unsafe, not a feed, or holds no items comes back as one record with `read_error`.
     """
@@ -59,7 +72,9 @@ def parse_feed(data: bytes, *, source_uri: str, source_name: str, named: bool = 
     kind = "atom" if str(parsed.get("version", "")).startswith("atom") else "rss"
     channel = parsed.get("feed", {})
     name = pick_source_name(source_name, _text(channel.get("title"), channel.get("title_detail")), named)
-    return [_item(entry, n, source_uri, name, kind) for n, entry in enumerate(parsed.entries, start=1)]
+    pages = Counter(clean_url(link) for entry in parsed.entries if is_web_url(link := entry.get("link")))
+    shared = {page for page, items in pages.items() if items > 1}
+    return [_item(entry, n, source_uri, name, kind, shared) for n, entry in enumerate(parsed.entries, start=1)]
 
 
 def _check_xml(data: bytes) -> tuple[str | None, str | None]:
@@ -80,14 +95,22 @@ def _looks_like_markup(data: bytes) -> bool:
     return data.lstrip(b"\xef\xbb\xbf").lstrip()[:1] == b"<"
 
 
-def _item(entry: Any, number: int, source_uri: str, source_name: str, kind: str) -> dict[str, str | None]:
+def _item(
+    entry: Any, number: int, source_uri: str, source_name: str, kind: str, shared: set[str]
+) -> dict[str, str | None]:
+    """The record of one item; `shared`: the cleaned links that several items of the feed have."""
     link = entry.get("link")
+    url = None
+    if is_web_url(link):
+        url = clean_url(link)
+        if url in shared:  # its fragment tells it from the feed's other items on that page
+            url = clean_url(link, keep_fragment=True)
     external_id = entry.get("id") or None
     return {
-        "source_uri": natural_key(source_uri, link, external_id, number),
+        "source_uri": url or natural_key(source_uri, None, external_id, number),
         "source_name": source_name,
         "source_kind": kind,
-        "url": link if is_web_url(link) else None,
+        "url": url,
         "title": _text(entry.get("title"), entry.get("title_detail")),
         "body": _body(entry),
         "category": _category(entry),
@@ -135,10 +158,35 @@ def _category(entry: Any) -> str | None:
 
 
 def _authors(entry: Any) -> str | None:
-    """The item's authors, entities decoded: feedparser leaves a CDATA `dc:creator` (`O&#8217;Connor`) as is."""
-    names = [a.get("name", "").strip() for a in entry.get("authors", []) if isinstance(a, dict)]
-    names = [name for name in names if name]
-    return repair_entities_or_none(", ".join(names) if names else (entry.get("author") or None))
+    """The item's authors' names, entities decoded: feedparser leaves a CDATA `dc:creator` (`O&#8217;Connor`)
+    as is. One author is read from the text as the feed wrote it (`author_name`); of several, those
+    feedparser split from an e-mail address lose what its split left of the domain."""
+    details = [a for a in entry.get("authors", []) if isinstance(a, dict)]
+    if len(details) <= 1 and entry.get("author"):
+        names = [author_name(str(entry["author"]))]
+    else:
+        names = [author_name(_split_name(detail)) for detail in details]
+    return repair_entities_or_none(", ".join(name for name in names if name) or None)
+
+
+def author_name(text: str) -> str | None:
+    """The name in an author field: `news@post.example (Dafydd Jones)`, `Dafydd Jones <dj@post.example>`
+    and `Dafydd Jones (dj@post.example)` → `Dafydd Jones`; a bare address names nobody (its local part is
+    most often a desk: `news@`, `editor@`), so → None."""
+    text = _EMAIL_THEN_NAME.sub(r"\1", text)
+    text = _NAME_THEN_EMAIL.sub(" ", text)
+    text = " ".join(text.split()).strip(" ,;")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return text or None
+
+
+def _split_name(detail: Any) -> str:
+    """The name feedparser split from `email (Name)`: `ple (Dafydd Jones` when the domain outran its pattern."""
+    name = str(detail.get("name") or "")
+    if detail.get("email") and "(" in name and ")" not in name.rpartition("(")[2]:
+        return name.rpartition("(")[2]
+    return name
 
 
 def _payload(entry: Any) -> str:

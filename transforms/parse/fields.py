@@ -8,30 +8,48 @@ repeatable `--map field=column`, where a column may be a dotted path such as `he
 field by field.
 """
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 
 # Field → the normalised column names that hold it, in order of preference; the first column with a value
 # wins. `bodytext` leads `body` because where both exist (Guardian `show-fields=all`) `body` is the HTML
-# twin of the plain `bodyText`; full-text columns lead the short `description`, `summary`, `abstract`.
+# twin of the plain `bodyText`; full-text columns lead the short `description`, `summary`, `abstract`. The
+# English names come first, then those of German, French, Spanish, Portuguese, Italian and Dutch exports
+# (a German Excel CSV: `Titel;Text;Datum;Rubrik;Autor`), accents folded as `normalise` folds them.
 # fmt: off
 AUTO_COLUMNS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline", "webtitle", "articletitle", "heading"),
+    "title": (
+        "title", "headline", "webtitle", "articletitle", "heading",
+        "titel", "uberschrift", "schlagzeile", "titre", "titulo", "titolo",
+    ),
     "body": (
         "bodytext", "body", "articletext", "articlebody", "fulltext", "maintext", "story", "article", "content",
-        "text", "description", "summary", "abstract", "leadparagraph", "snippet", "excerpt", "shortdescription",
+        "text",
+        "inhalt", "artikel", "tekst", "texte", "contenu", "texto", "testo", "contenido", "conteudo",
+        "description", "summary", "abstract", "leadparagraph", "snippet", "excerpt", "shortdescription",
     ),
     "url": ("url", "link", "weburl", "articleurl", "permalink", "canonicalurl"),
     "published_raw": (
         "datepublished", "publishdate", "publicationdate", "published", "publisheddate", "pubdate",
         "webpublicationdate", "publishedat", "createdat", "datetime", "timestamp", "firstpublished", "date",
+        "datum", "veroffentlicht", "datedepublication", "fecha", "data",
     ),
-    "category": ("sectionname", "newsdesk", "section", "category", "categories", "subject", "topic"),
-    "authors": ("authors", "author", "byline", "writer", "writers", "creator", "by"),
+    "category": (
+        "sectionname", "newsdesk", "section", "category", "categories", "subject", "topic",
+        "rubrik", "ressort", "kategorie", "rubrique", "categorie", "seccion", "secao", "categoria", "rubriek",
+    ),
+    "authors": (
+        "authors", "author", "byline", "writer", "writers", "creator", "by",
+        "autor", "autoren", "auteur", "auteurs", "autore", "autori", "autores",
+    ),
     "external_id": ("id", "guid", "articleid", "docid", "uuid"),
     # The record's own source: Kaggle "All the News" `publication`, NewsAPI `source: {"name": ...}`.
-    "source_name": ("publication", "source", "sourcename", "publisher", "sitename", "outlet", "newspaper"),
+    "source_name": (
+        "publication", "source", "sourcename", "publisher", "sitename", "outlet", "newspaper",
+        "quelle", "fuente", "fonte",
+    ),
 }
 # fmt: on
 
@@ -45,13 +63,21 @@ _KNOWN_NAMES = frozenset(name for names in AUTO_COLUMNS.values() for name in nam
 _OBJECT_TEXT = ("main", "original", "name", "text", "value")
 # A byline's leading `By ` (NYT `byline.original`) is not part of a name.
 _BY = "by "
+# NewsAPI cuts `content` at about 200 characters and appends how much it cut: `killed… [+1200 chars]`.
+_NEWSAPI_CUT = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
+# What joins a headline to the name of its source (NewsAPI `Mali attack - BBC News`, `… | Reuters`).
+_SOURCE_SEPARATORS = (" - ", " – ", " — ", " | ")
 # How many column names a reason lists before it stops.
 _LISTED_COLUMNS = 40
 
 
 def normalise(name: str) -> str:
-    """`Date Published`, `date_published`, `datePublished` → `datepublished`: lower case, letters and digits."""
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    """`Date Published`, `date_published`, `datePublished` → `datepublished`: lower case, letters and digits.
+
+    Accents are folded (`Überschrift` → `uberschrift`, `título` = `titulo`): NFKD splits a letter from its
+    combining marks, which are no letters and go with the punctuation.
+    """
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
     return "".join(character for character in folded if character.isalnum())
 
 
@@ -88,7 +114,9 @@ def map_fields(record: Mapping[str, object], mapping: Mapping[str, str] | None =
     A known name is looked for among the record's columns, then one level into objects that are no field
     themselves (Guardian `fields.bodyText`). Values become text: numbers as written (`3`, an AG News class,
     stays `"3"`), lists joined by `", "` (author lists; a category list gives its first), an object by its
-    own text (`main`, `original`, `name`, …) and never as JSON. Blank values are None.
+    own text (`main`, `original`, `name`, …) and never as JSON. Blank values are None. A body loses NewsAPI's
+    `[+N chars]` marker (what remains is the article's opening, kept over a `description`), and a title
+    the ` - Source` suffix naming the record's own source.
     """
     index = _index(record)
     fields: dict[str, str | None] = {}
@@ -99,6 +127,7 @@ def map_fields(record: Mapping[str, object], mapping: Mapping[str, str] | None =
             continue
         values = (value for name in candidates for _, value in index.get(name, ()))
         fields[field] = next((text for value in values if (text := _field_text(field, value))), None)
+    fields["title"] = _without_source(fields["title"], fields["source_name"])
     return fields
 
 
@@ -184,8 +213,9 @@ def _index(record: Mapping[str, object]) -> dict[str, list[tuple[str, object]]]:
     for name, value in record.items():
         normalised = _normalised(str(name))
         index.setdefault(normalised, []).append((str(name), value))
-        # Objects that are no field themselves hold fields: Guardian `fields`, not NYT `headline` (its own text).
-        if isinstance(value, Mapping) and normalised not in _KNOWN_NAMES:
+        # Objects that are no field themselves hold fields: Guardian `fields`, Reddit `data`, not NYT
+        # `headline` or NewsAPI `source` (their own text).
+        if isinstance(value, Mapping) and (normalised not in _KNOWN_NAMES or as_text(value) is None):
             nested.extend((_normalised(str(inner)), f"{name}.{inner}", item) for inner, item in value.items())
     for normalised, path, item in nested:
         index.setdefault(normalised, []).append((path, item))
@@ -199,7 +229,20 @@ def _field_text(field: str, value: object) -> str | None:
     text = as_text(value)
     if field == "authors" and text is not None and text[: len(_BY)].lower() == _BY:
         text = text[len(_BY) :].strip() or None
+    if field == "body" and text is not None:
+        text = _NEWSAPI_CUT.sub("", text) or None
     return text
+
+
+def _without_source(title: str | None, source_name: str | None) -> str | None:
+    """`Mali attack - BBC News` → `Mali attack` when `BBC News` is the record's own source."""
+    if title is None or not source_name:
+        return title
+    for separator in _SOURCE_SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and tail.strip().casefold() == source_name.strip().casefold():
+            return head.strip()
+    return title
 
 
 def _by_normalised(record: Mapping[str, object], name: str) -> object:

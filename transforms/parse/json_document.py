@@ -1,15 +1,18 @@
-"""`.json` files: one JSON array of articles, an API response wrapping one, one article, or JSON Lines.
+"""`.json` files: one JSON array of articles, an API response wrapping one, one article, an object keyed by
+article id, or JSON Lines.
 
 An API response wraps its articles in an object: NewsAPI `{"status": "ok", "articles": [...]}`, Guardian
-`{"response": {"results": [...]}}`, NYT Article Search `{"response": {"docs": [...]}}`. A file that is no single
-JSON document but starts with a whole object on its first line is JSON Lines under a `.json` name.
+`{"response": {"results": [...]}}`, NYT Article Search `{"response": {"docs": [...]}}`. A key-value store's
+export is one object keyed by id (`{"art-9000": {...}, "art-9001": {...}}`, see `transforms.parse.keyed`). A
+file that is no single JSON document but starts with a whole object on its first line is JSON Lines under a
+`.json` name. Whatever the shape, every element is either read as an article or comes back with `read_error`.
 """
 
 import json
 from collections.abc import Mapping
 
 from transforms.parse.fields import map_fields, normalise
-from transforms.parse.jsonl import json_type, load_json, parse_jsonl, record_from_object
+from transforms.parse.jsonl import json_type, load_json, parse_jsonl, records_from_object
 from transforms.parse.records import decode_records, error_record
 
 _KIND = "json"  # the `source_kind` of records from one JSON document (JSON Lines under a `.json` name: `jsonl`)
@@ -26,8 +29,9 @@ def parse_json(
     named: bool = False,
     mapping: Mapping[str, str] | None = None,
 ) -> list[dict[str, str | None]]:
-    """One raw record per article of the document (N of `source_uri#N` the 1-based element index), else
-    `parse_jsonl`'s records; a document that is neither comes back as one record with `read_error`."""
+    """One raw record per article of the document (N of `source_uri#N` the 1-based position of the element
+    in its array; `source_uri#id=KEY` in an object keyed by id), else `parse_jsonl`'s records; a document
+    that is neither comes back as one record with `read_error`."""
     decoded = decode_records(data)
     if decoded.text is None or not decoded.text.strip():
         return parse_jsonl(data, source_uri=source_uri, source_name=source_name, named=named, mapping=mapping)
@@ -44,7 +48,9 @@ def parse_json(
     for number, article in enumerate(articles, start=1):
         payload = json.dumps(article, ensure_ascii=False)
         if isinstance(article, dict):
-            records.append(record_from_object(article, source_uri, source_name, named, number, payload, mapping, _KIND))
+            records.extend(
+                records_from_object(article, source_uri, source_name, named, number, payload, mapping, _KIND)
+            )
         else:
             reason = f"not a JSON object: element {number} holds {json_type(article)}"
             records.append(_error(reason, f"{source_uri}#{number}", source_name, payload))
@@ -66,12 +72,15 @@ def _articles(document: object, mapping: Mapping[str, str] | None) -> list[objec
 
 
 def _wrapped_list(obj: Mapping[str, object], depth: int) -> list[object] | None:
-    """The list of articles under one of `_LIST_KEYS`, looking `depth - 1` levels into `_WRAPPER_KEYS` objects."""
+    """The list of articles under one of `_LIST_KEYS` (an object there is one, or keyed by id), looking
+    `depth - 1` levels into `_WRAPPER_KEYS` objects."""
     by_name = {normalise(str(key)): value for key, value in obj.items()}
     for key in _LIST_KEYS:
         value = by_name.get(key)
         if isinstance(value, list):
             return value
+        if isinstance(value, Mapping) and value:
+            return [value]
     for key in _WRAPPER_KEYS:
         inner = by_name.get(key)
         if depth > 1 and isinstance(inner, Mapping):

@@ -4,7 +4,15 @@ import json
 from collections.abc import Iterator, Mapping
 
 from transforms.parse.fields import fields_problem, map_fields
-from transforms.parse.records import decode_records, describe_bytes, empty_file, error_record, record_from_fields
+from transforms.parse.keyed import keyed_members
+from transforms.parse.records import (
+    decode_records,
+    describe_bytes,
+    empty_file,
+    error_record,
+    natural_key,
+    record_from_fields,
+)
 
 _KIND = "jsonl"
 _JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
@@ -19,7 +27,8 @@ def parse_jsonl(
     mapping: Mapping[str, str] | None = None,
 ) -> list[dict[str, str | None]]:
     """One raw record per non-blank line, keyed by its URL, else its id (`source_uri#id=ID`), else
-    `source_uri#N` (N the 1-based line number).
+    `source_uri#N` (N the 1-based line number); a line holding a collection of articles (an object keyed
+    by article id) gives one record per article (`records_from_object`).
 
     A line that is not a JSON object comes back with `read_error` and the line as `payload`; the other lines
     are read as usual, and an empty file is one record with `read_error`. Two lines with the same id or URL
@@ -34,8 +43,43 @@ def parse_jsonl(
         if obj is None:
             records.append(_error(reason, source_uri, source_name, number, line))
             continue
-        records.append(record_from_object(obj, source_uri, source_name, named, number, line, mapping))
+        records.extend(records_from_object(obj, source_uri, source_name, named, number, line, mapping))
     return records or [empty_file(source_uri, source_name, _KIND)]
+
+
+def records_from_object(
+    obj: Mapping[str, object],
+    source_uri: str,
+    source_name: str,
+    named: bool,
+    number: int,
+    payload: str,
+    mapping: Mapping[str, str] | None,
+    source_kind: str = _KIND,
+) -> list[dict[str, str | None]]:
+    """The raw records of the JSON object that is record `number` of a file (a line, an array's element).
+
+    One record, unless the object is a collection (`transforms.parse.keyed`, keyed by article id): then one
+    per member, keyed by its URL, else its own id, else `source_uri#id=KEY`; a member that is no object
+    comes back with `read_error`, so nothing in the object goes uncounted.
+    """
+    members = keyed_members(obj, mapping)
+    if members is None:
+        return [record_from_object(obj, source_uri, source_name, named, number, payload, mapping, source_kind)]
+    records = []
+    for key, value in members:
+        member = json.dumps(value, ensure_ascii=False)
+        if isinstance(value, Mapping):
+            records.append(
+                record_from_object(value, source_uri, source_name, named, number, member, mapping, source_kind, key)
+            )
+        else:
+            reason = f"not a JSON object: key {key!r} holds {json_type(value)}"
+            where = natural_key(source_uri, None, key, number)
+            records.append(
+                error_record(reason, source_uri=where, source_name=source_name, source_kind=source_kind, payload=member)
+            )
+    return records
 
 
 def record_from_object(
@@ -47,9 +91,13 @@ def record_from_object(
     payload: str,
     mapping: Mapping[str, str] | None,
     source_kind: str = _KIND,
+    key: str | None = None,
 ) -> dict[str, str | None]:
-    """The raw record of the JSON object that is record `number` of a file (a line, or an array's element)."""
+    """The raw record of one JSON article: record `number` of a file, or the value of `key` in a keyed object
+    (the key is its id when it has none of its own)."""
     fields = map_fields(obj, mapping)
+    if key is not None and fields["external_id"] is None:
+        fields["external_id"] = key
     return record_from_fields(
         fields,
         source_uri=source_uri,

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from transforms.parse.encoding import Decoded, decode
+from transforms.parse.urls import clean_url
 from transforms.schema import RAW_ARTICLES
 from transforms.text_cleanup import repair_entities_or_none
 
@@ -28,12 +29,15 @@ def record_from_fields(
 
     `source_name` is the user's (`named`) or the folder's: the record's own `source_name` field beats the
     latter, never the former. Text fields get their HTML-entity debris repaired here, at read time, so every
-    later stage sees text. `problem` (a mapped column the record lacks, no body) quarantines it at read.
+    later stage sees text; a web URL loses its tracking parameters. `problem` (a mapped column the record
+    lacks, no body) quarantines it at read.
     """
+    url = fields.get("url")
     return {
         **dict.fromkeys(RAW_ARTICLES),
         **fields,
-        "source_uri": natural_key(source_uri, fields.get("url"), fields.get("external_id"), number),
+        "source_uri": natural_key(source_uri, url, fields.get("external_id"), number),
+        "url": clean_url(url) if url is not None and is_web_url(url) else url,
         "source_name": pick_source_name(source_name, repair_entities_or_none(fields.get("source_name")), named),
         "source_kind": source_kind,
         "title": repair_entities_or_none(fields.get("title")),
@@ -48,10 +52,12 @@ def record_from_fields(
 def natural_key(source_uri: str, url: str | None, external_id: str | None, number: int) -> str:
     """A record's key: its URL; else `source_uri#id=<id>` when it carries its own id; else `source_uri#N`.
 
-    An id keeps the key stable when rows are inserted before the record (its position `N` would shift).
+    The URL without tracking parameters and fragment (`clean_url`): a feed that changes its `utm_` tags
+    links the same article. An id keeps the key stable when rows are inserted before the record (its
+    position `N` would shift).
     """
     if url is not None and is_web_url(url):
-        return url
+        return clean_url(url)
     if external_id is not None and external_id.strip():
         return f"{source_uri}#id={external_id.strip()}"
     return f"{source_uri}#{number}"

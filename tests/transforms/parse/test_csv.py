@@ -133,6 +133,34 @@ def test_real_export_headers_are_recognised():
     )
 
 
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        # German Excel "CSV (Trennzeichen-getrennt)": semicolons, Windows-1252, CRLF
+        (
+            "Titel;Text;Datum;Rubrik;Autor",
+            "Stadtrat beschließt Haushalt;Der Rat stimmte zu.;04.11.2019;Lokales;Anna Müller",
+        ),
+        (
+            "Überschrift;Inhalt;Veröffentlicht;Ressort;Autoren",
+            "Stadtrat beschließt Haushalt;Der Rat stimmte zu.;04.11.2019;Lokales;Anna Müller",
+        ),
+        # French, Spanish and Italian exports
+        (
+            "Titre;Contenu;Date de publication;Rubrique;Auteur",
+            "Le conseil vote;Le budget est adopté.;04/11/2019;Local;Anne Roy",
+        ),
+        ("Título;Contenido;Fecha;Sección;Autor", "El consejo vota;El presupuesto.;04/11/2019;Local;Ana Ruiz"),
+        ("Titolo;Testo;Data;Categoria;Autore", "Il consiglio vota;Il bilancio.;04/11/2019;Locale;Anna Rossi"),
+    ],
+)
+def test_headers_in_other_languages_are_recognised(header, row):
+    data = f"{header}\r\n{row}\r\n".encode("cp1252")
+    (record,) = parse(data)
+    fields = ("title", "body", "published_raw", "category", "authors", "read_error")
+    assert tuple(record[name] for name in fields) == (*row.split(";"), None)
+
+
 def test_rows_with_ids_keep_their_key_when_a_row_is_inserted():
     # An export without URLs but with an id column, re-exported with a new row on top
     before = parse(b"id,title,body\n17,A,a\n18,B,b\n")

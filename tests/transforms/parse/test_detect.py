@@ -51,7 +51,7 @@ def test_every_kind_parses_through_the_dispatcher():
         "json": b'{"articles": [{"title": "Title", "body": "Body."}]}',
         "csv": b"title,body\nTitle,Body.\n",
         "feed": b"<rss><channel><item><title>Title</title><description>Body.</description></item></channel></rss>",
-        "html": b"<html><body><article><h1>Title</h1><p>" + b"Body words here. " * 20 + b"</p></article></body></html>",
+        "html": b"<html><body><article><h1>Title</h1><p>" + b"Body words here. " * 30 + b"</p></article></body></html>",
     }
     assert set(samples) == set(KINDS)
     for kind, data in samples.items():
@@ -73,7 +73,7 @@ def test_every_kind_parses_through_the_dispatcher():
         (
             "html",
             b'<html><head><meta property="og:site_name" content="Wire"></head><body><article><h1>T</h1><p>'
-            + b"Body words here. " * 20
+            + b"Body words here. " * 30
             + b"</p></article></body></html>",
         ),
     ],

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.parse.feed import parse_feed
+from transforms.parse.feed import author_name, parse_feed
 from transforms.schema import RAW_ARTICLES
 
 # RSS 2.0 as news sites publish it: HTML in <description>, dc:creator, categories, an item without a link
@@ -204,3 +204,99 @@ def test_any_bytes_give_items_or_exactly_one_error(data):
     for record in records:
         assert set(record) == set(RAW_ARTICLES)
         assert record["source_kind"] in ("rss", "atom")
+
+
+def rss_item(inner: str) -> bytes:
+    return (
+        f'<rss version="2.0"><channel><title>Post</title><item><title>T</title>{inner}</item></channel></rss>'.encode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("inner", "authors"),
+    [
+        # RSS 2.0 as the spec writes it: an address, then the name; the domain is longer than feedparser's
+        # four-letter pattern, which alone gives `ple (Dafydd Jones`
+        ("<author>news@boroughpost.example (Dafydd Jones)</author>", "Dafydd Jones"),
+        ("<author>dj@bp.com (Dafydd Jones)</author>", "Dafydd Jones"),  # a short domain
+        ("<author>Dafydd Jones &lt;dj@boroughpost.example&gt;</author>", "Dafydd Jones"),  # mail-header form
+        ("<author>Dafydd Jones (dj@boroughpost.example)</author>", "Dafydd Jones"),
+        ("<author>news@boroughpost.example</author>", None),  # a desk's address names nobody
+        ("<author>Dafydd Jones</author>", "Dafydd Jones"),  # a name, as most feeds write it
+        # Two addresses, which RSS does not allow but some CMSs write
+        (
+            "<author>a@boroughpost.example (Ann Lee)</author><author>b@boroughpost.example (Bo Ng)</author>",
+            "Ann Lee, Bo Ng",
+        ),
+        # dc:creator, twice (WordPress with a co-author plugin)
+        (
+            '<dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">Ann Lee</dc:creator>'
+            '<dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">Bo Ng</dc:creator>',
+            "Ann Lee, Bo Ng",
+        ),
+    ],
+)
+def test_rss_authors_are_names_not_addresses(inner, authors):
+    (item,) = parse(rss_item(inner))
+    assert item["authors"] == authors
+
+
+def test_atom_author_with_an_email_gives_the_name():
+    # Atom's structured author: <name> and <email>
+    data = ATOM.replace(b"<author><name>B Two</name></author>", b"").replace(
+        b"<name>A One</name>", b"<name>A One</name><email>a.one@boroughpost.example</email>"
+    )
+    (entry,) = parse(data)
+    assert entry["authors"] == "A One"
+
+
+names = st.lists(
+    st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'-", min_size=1, max_size=12),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+addresses = st.from_regex(r"[a-z][a-z0-9.]{0,10}@[a-z]{1,10}(\.[a-z]{2,12}){1,3}", fullmatch=True)
+
+
+@given(names, addresses, st.sampled_from(["{email} ({name})", "{name} <{email}>", "{name} ({email})", "{name}"]))
+def test_author_name_takes_the_name_from_any_form(name, email, form):
+    # The forms RSS `<author>` is written in, with any name and address
+    assert author_name(form.format(name=name, email=email)) == name
+    assert author_name(email) is None
+    assert author_name("") is None
+
+
+@pytest.mark.parametrize(
+    ("inner", "key"),
+    [
+        # A feed that tags its links for analytics, with a permalink guid: the page, without the tags
+        (
+            "<link>https://example.org/cafe-award?utm_source=rss&amp;utm_medium=feed</link>"
+            "<guid>https://example.org/cafe-award</guid>",
+            "https://example.org/cafe-award",
+        ),
+        # The same item after the feed changed its tags: the same key
+        (
+            "<link>https://example.org/cafe-award?utm_source=rss2&amp;utm_campaign=june</link>"
+            '<guid isPermaLink="true">https://example.org/cafe-award</guid>',
+            "https://example.org/cafe-award",
+        ),
+        # A permalink guid and no link: feedparser takes the guid for the link
+        ("<guid>https://example.org/cafe-award?utm_source=rss#comments</guid>", "https://example.org/cafe-award"),
+        # A site that identifies its articles by a query parameter keeps it (WordPress `?p=`)
+        ("<link>https://example.org/?p=123&amp;fbclid=x</link>", "https://example.org/?p=123"),
+    ],
+)
+def test_tracking_parameters_and_fragments_are_no_part_of_the_key(inner, key):
+    (item,) = parse(rss_item(inner))
+    assert (item["source_uri"], item["url"]) == (key, key)
+
+
+def test_a_fragment_that_tells_items_apart_is_kept():
+    # A live blog's feed: each post is the same page with its own fragment
+    items = "".join(
+        f"<item><title>Update {n}</title><link>https://example.org/live?utm_source=rss#post-{n}</link></item>"
+        for n in (1, 2)
+    )
+    records = parse(f"<rss><channel>{items}</channel></rss>".encode())
+    assert [r["source_uri"] for r in records] == ["https://example.org/live#post-1", "https://example.org/live#post-2"]

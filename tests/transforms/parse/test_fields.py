@@ -1,8 +1,21 @@
+import re
+import unicodedata
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.parse.fields import MAPPABLE_FIELDS, fields_problem, map_fields, normalise, parse_mapping
+from transforms.parse.fields import (
+    AUTO_COLUMNS,
+    MAPPABLE_FIELDS,
+    fields_problem,
+    map_fields,
+    normalise,
+    parse_mapping,
+)
+
+README = Path(__file__).parents[3] / "README.md"
 
 
 def test_huffpost_names_are_recognised():
@@ -94,6 +107,44 @@ def test_bad_pairs_are_refused_with_the_pair_named(pair):
         ("section_name", "category"),  # NYT archive
         ("publication", "source_name"),  # Kaggle "All the News"
         ("_id", "external_id"),  # NYT archive, MongoDB exports
+        # German Excel CSV `Titel;Text;Datum;Rubrik;Autor`, and other German exports
+        ("Titel", "title"),
+        ("Überschrift", "title"),
+        ("Schlagzeile", "title"),
+        ("Text", "body"),
+        ("Inhalt", "body"),
+        ("Datum", "published_raw"),
+        ("Veröffentlicht", "published_raw"),
+        ("Rubrik", "category"),
+        ("Ressort", "category"),
+        ("Autor", "authors"),
+        ("Autoren", "authors"),
+        ("Quelle", "source_name"),
+        # French
+        ("Titre", "title"),
+        ("Contenu", "body"),
+        ("Date de publication", "published_raw"),
+        ("Rubrique", "category"),
+        ("Catégorie", "category"),
+        ("Auteurs", "authors"),
+        # Spanish, Portuguese, Italian
+        ("Título", "title"),
+        ("Titolo", "title"),
+        ("Contenido", "body"),
+        ("Conteúdo", "body"),
+        ("Testo", "body"),
+        ("Fecha", "published_raw"),
+        ("Data", "published_raw"),
+        ("Sección", "category"),
+        ("Seção", "category"),
+        ("Categoría", "category"),
+        ("Autore", "authors"),
+        ("Fuente", "source_name"),
+        ("Fonte", "source_name"),
+        # Dutch
+        ("Tekst", "body"),
+        ("Rubriek", "category"),
+        ("Auteur", "authors"),
     ],
 )
 def test_names_are_matched_normalised(column, field):
@@ -105,6 +156,73 @@ def test_normalised_names_are_lower_case_letters_and_digits(name):
     normalised = normalise(name)
     assert normalised == normalise(normalised)
     assert all(character.isalnum() and not character.isupper() for character in normalised)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ _", max_size=20), st.data())
+def test_accents_are_folded(name, data):
+    # A header written with accents (`Título`, `Überschrift`, `Catégorie`) or without them, as ASCII-only
+    # spreadsheet tools write it: the same column
+    marks = st.sampled_from(["\u0301", "\u0300", "\u0302", "\u0308", "\u0303", "\u0327", ""])
+    accented = "".join(character + data.draw(marks) for character in name)
+    assert normalise(unicodedata.normalize("NFC", accented)) == normalise(name)
+
+
+def test_no_column_name_holds_two_fields_and_english_names_come_first():
+    names = [name for candidates in AUTO_COLUMNS.values() for name in candidates]
+    assert len(names) == len(set(names))
+    assert all(normalise(name) == name for name in names)
+    assert AUTO_COLUMNS["title"][0] == "title" and AUTO_COLUMNS["body"].index("text") < AUTO_COLUMNS["body"].index(
+        "texte"
+    )
+
+
+def test_the_readme_lists_every_column_name():
+    # The README's table of column names is what a user reads to name their columns
+    section = README.read_text().split("## Loading your own articles", 1)[1].split("\n## ", 1)[0]
+    prose = re.sub(r"```.*?```", "", section, flags=re.DOTALL)
+    listed = {normalise(name) for name in re.findall(r"`([^`\n]+)`", prose)}
+    assert [name for names in AUTO_COLUMNS.values() for name in names if name not in listed] == []
+
+
+@pytest.mark.parametrize(
+    ("record", "title", "body"),
+    [
+        # NewsAPI: `content` cut at about 200 characters with a marker, the source appended to the title
+        (
+            {
+                "source": {"id": "bbc-news", "name": "BBC News"},
+                "title": "Mali attack kills 53 - BBC News",
+                "description": "Fifty-three soldiers and a civilian were killed in an attack on an army base.",
+                "content": "Fifty-three soldiers were killed in an attack on a base in northern Mali… [+1524 chars]",
+            },
+            "Mali attack kills 53",
+            "Fifty-three soldiers were killed in an attack on a base in northern Mali",
+        ),
+        # A marker without the ellipsis, and a title naming another source than the record's
+        (
+            {"source": {"name": "Reuters"}, "title": "Talks - what next", "content": "Talks resumed. [+12 chars]"},
+            "Talks - what next",
+            "Talks resumed.",
+        ),
+        # Content that is nothing but the marker: the description is the body
+        ({"title": "T", "description": "The teaser.", "content": "[+2000 chars]"}, "T", "The teaser."),
+        # A source name in another case, after an en dash
+        ({"title": "Budget passed – the guardian", "source": "The Guardian", "text": "B"}, "Budget passed", "B"),
+        # A title that is only the source's name stays
+        ({"title": "Reuters", "source": "Reuters", "text": "B"}, "Reuters", "B"),
+    ],
+)
+def test_newsapi_truncation_marker_and_source_suffix_are_dropped(record, title, body):
+    fields = map_fields(record)
+    assert (fields["title"], fields["body"]) == (title, body)
+
+
+@given(st.text(max_size=200), st.integers(min_value=0, max_value=10**6), st.sampled_from(["…", "...", " …", ""]))
+def test_any_truncated_content_loses_only_the_marker(text, cut, ellipsis):
+    # NewsAPI `content` of any text
+    body = map_fields({"content": f"{text}{ellipsis} [+{cut} chars]"})["body"]
+    assert body is None or text.strip().startswith(body)
+    assert body is not None or not any(character.isalnum() for character in text)
 
 
 def test_a_full_text_column_beats_a_short_description():
@@ -158,6 +276,12 @@ def test_nyt_archive_objects_give_their_own_text_never_json():
         "World",
     )
     assert (fields["published_raw"], fields["source_name"]) == ("2019-11-04T06:45:00+0000", "The New York Times")
+
+
+def test_an_object_under_a_field_name_without_text_of_its_own_is_looked_into():
+    # Reddit's API: each post is `{"kind": "t3", "data": {...}}`, and `data` is also Portuguese for date
+    fields = map_fields({"kind": "t3", "data": {"title": "T", "selftext": "x", "url": "https://r.example/1"}})
+    assert (fields["title"], fields["url"], fields["published_raw"]) == ("T", "https://r.example/1", None)
 
 
 def test_an_object_that_is_a_field_is_not_looked_into():

@@ -1,9 +1,11 @@
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transforms.parse.fields import is_known_name
 from transforms.parse.json_document import parse_json
 from transforms.schema import RAW_ARTICLES
 
@@ -14,7 +16,7 @@ NEWSAPI = {
         {
             "source": {"id": "bbc-news", "name": "BBC News"},
             "author": "BBC News",
-            "title": "Mali attack",
+            "title": "Mali attack - BBC News",
             "description": "Soldiers killed.",
             "url": "https://www.bbc.co.uk/news/world-africa-1",
             "publishedAt": "2019-11-04T06:45:00Z",
@@ -77,7 +79,7 @@ def test_newsapi_response_gives_its_articles_with_their_own_sources():
             "https://www.bbc.co.uk/news/world-africa-1",
             "BBC News",
             "Mali attack",
-            "Fifty-three soldiers were killed… [+1200 chars]",
+            "Fifty-three soldiers were killed",  # NewsAPI's `… [+1200 chars]` dropped
             "2019-11-04T06:45:00Z",
             None,
         ),
@@ -128,6 +130,111 @@ def test_documents_give_one_record_per_article(data, uris):
     assert all(r["read_error"] is None for r in records)
 
 
+def article(n: int, **extra: str) -> dict:
+    return {"title": f"Title {n}", "body": f"Body {n}.", **extra}
+
+
+@pytest.mark.parametrize(
+    ("document", "keys"),
+    [
+        # A key-value store's export (Firebase, a scraper's cache): one object keyed by article id; an
+        # article's own URL or id beats its key
+        (
+            {
+                "art-9000": article(0),
+                "art-9001": article(1, url="https://example.org/1?utm_source=x"),
+                "art-9002": article(2, id="cms-2"),
+            },
+            ["#id=art-9000", "https://example.org/1", "#id=cms-2"],
+        ),
+        ({"art-9000": article(0)}, ["#id=art-9000"]),  # a collection of one
+        # The collection under an API's list key (Firebase `articles`), and grouped by year, then by id
+        ({"articles": {"-Nx1": article(1), "-Nx2": article(2)}}, ["#id=-Nx1", "#id=-Nx2"]),
+        (
+            {"2019": {"a": article(1), "b": article(2)}, "2020": {"c": article(3)}},
+            ["#id=2019/a", "#id=2019/b", "#id=2020/c"],
+        ),
+        # An array whose element is such an object
+        ([article(1), {"x": article(2), "y": article(3)}], ["#1", "#id=x", "#id=y"]),
+        # A news app's home-page API: a featured article beside lists of articles
+        (
+            {"featured": article(1), "latest": [article(2), article(3)], "Most read": [article(4)]},
+            ["#id=featured", "#id=latest/1", "#id=latest/2", "#id=Most read/1"],
+        ),
+    ],
+)
+def test_an_object_keyed_by_article_id_is_one_record_per_article(document, keys):
+    records = parse(json.dumps(document).encode())
+    assert [r["source_uri"].removeprefix("/in/export.json") for r in records] == keys
+    assert all(r["read_error"] is None and r["title"].startswith("Title") for r in records)
+    assert all(r["source_kind"] == "json" for r in records)
+
+
+def test_what_a_keyed_object_holds_besides_articles_is_quarantined_not_dropped():
+    # An export with a count and a stray entry beside the articles: each is counted and quarantined
+    document = {"count": 3, "a": article(1), "b": article(2), "deleted": None, "c": {"flags": [1]}}
+    records = parse(json.dumps(document).encode())
+    assert [(r["source_uri"], r["read_error"]) for r in records] == [
+        ("/in/export.json#id=count", "not a JSON object: key 'count' holds a number"),
+        ("/in/export.json#id=a", None),
+        ("/in/export.json#id=b", None),
+        ("/in/export.json#id=deleted", "not a JSON object: key 'deleted' holds null"),
+        (
+            "/in/export.json#id=c",
+            "no title and no body: no column is a known body column; the record has: flags; "
+            "name the article text's column with --map body=COLUMN",
+        ),
+    ]
+    assert records[0]["payload"] == "3"
+
+
+ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_:", min_size=1, max_size=12).filter(
+    lambda key: not is_known_name(key)
+)
+
+
+def nested(titles: st.SearchStrategy[int]) -> st.SearchStrategy[object]:
+    """JSON holding articles at any depth: arrays, objects keyed by id, API wrappers, with stray values."""
+    leaves = titles.map(article) | st.none() | st.integers() | st.text(max_size=3)
+    return st.recursive(
+        leaves,
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(ids, inner, max_size=4)
+            | st.builds(lambda items: {"status": "ok", "articles": items}, st.lists(inner, max_size=4))
+        ),
+        max_leaves=12,
+    )
+
+
+@settings(deadline=None, max_examples=200)
+@given(nested(st.integers(0, 10**6)))
+def test_no_shape_drops_an_article_silently(document):
+    # Whatever a tool nests articles in, every article is read, or quarantined with what holds it
+    text = json.dumps(document)
+    records = parse(text.encode())
+    read = {r["title"] for r in records if r["read_error"] is None}
+    quarantined = " ".join(r["payload"] for r in records if r["read_error"] is not None)
+    for title in re.findall(r'"title": "(Title \d+)"', text):
+        assert title in read or f'"{title}"' in quarantined
+
+
+def test_a_mapped_column_makes_an_object_one_article():
+    # A custom export that splits one article over two objects, mapped by the user
+    document = {"meta": {"title": "T", "link": "https://example.org/a"}, "payload": {"text": "B"}}
+    (record,) = parse(json.dumps(document).encode(), mapping={"title": "meta.title", "body": "payload.text"})
+    assert (record["source_uri"], record["title"], record["body"]) == ("https://example.org/a", "T", "B")
+
+
+@settings(deadline=None)
+@given(st.dictionaries(ids, st.integers(0, 99).map(article), min_size=1, max_size=8), st.booleans())
+def test_every_article_of_a_keyed_object_is_a_record(collection, pretty):
+    # An object keyed by any ids a store writes (`-Nx1`, `art_9000`, `2019:17`)
+    records = parse(json.dumps(collection, indent=2 if pretty else None).encode())
+    assert [r["source_uri"] for r in records] == [f"/in/export.json#id={key}" for key in collection]
+    assert all(r["read_error"] is None for r in records)
+
+
 def test_an_article_with_a_list_of_items_is_not_taken_for_a_wrapper():
     # A CMS export whose article carries its `items` (embedded media)
     (record,) = parse(b'{"title": "A", "body": "a", "items": [{"title": "photo"}]}')
@@ -141,6 +248,7 @@ def test_an_article_with_a_list_of_items_is_not_taken_for_a_wrapper():
         (b"  \n\t", "/in/export.json", "empty file"),  # white space only
         (b'[\n  {"title": "A",\n  "body": "cut', "/in/export.json", "malformed JSON: Unterminated string"),  # cut off
         (b'"just a string"', "/in/export.json", "not JSON articles: the document holds a string"),
+        (b"{}", "/in/export.json#1", "no title and no body"),  # an empty object
         (b'[{"title": "A", "text": "a"}, 3]', "/in/export.json#2", "not a JSON object: element 2 holds a number"),
     ],
 )

@@ -48,6 +48,23 @@ def test_bad_line_is_quarantined_alone(line, reason):
     assert bad["payload"]
 
 
+def test_a_line_keyed_by_article_id_gives_each_article():
+    # A store's change log: each line a batch of articles keyed by id, one a deletion (null)
+    data = (
+        b'{"art-1": {"title": "A", "text": "a"}, "art-2": {"title": "B", "text": "b", "url": "https://x.org/b"}}\n'
+        b'{"art-3": {"title": "C", "text": "c"}, "art-4": null, "art-5": {"title": "E", "text": "e"}}\n'
+    )
+    records = parse(data)
+    assert [(r["source_uri"], r["title"], r["read_error"]) for r in records] == [
+        ("/in/export.jsonl#id=art-1", "A", None),
+        ("https://x.org/b", "B", None),
+        ("/in/export.jsonl#id=art-3", "C", None),
+        ("/in/export.jsonl#id=art-4", None, "not a JSON object: key 'art-4' holds null"),
+        ("/in/export.jsonl#id=art-5", "E", None),
+    ]
+    assert records[0]["external_id"] == "art-1" and records[0]["payload"] == '{"title": "A", "text": "a"}'
+
+
 @pytest.mark.parametrize(
     ("data", "count"),
     [

@@ -23,6 +23,23 @@ from transforms.parse.markup import html_to_text
         ("<p>One.</p><aside>Read more: X</aside>two<nav>Share</nav><p>Three.</p>", "One.\n\ntwo\n\nThree."),
         ("<p>Body.</p><footer>Share: Facebook Twitter</footer>", "Body."),  # a template's footer
         ("<p>Watch:</p><video>Your browser does not support video.</video>", "Watch:"),  # a player's fallback
+        # Paragraphs written as line breaks, as many CMS feeds write them: two or more `br` end a paragraph
+        ("First paragraph.<br/><br/>Second paragraph.", "First paragraph.\n\nSecond paragraph."),
+        ("One.<br>\n<br>Two.<br>Three.", "One.\n\nTwo.\nThree."),  # with a line break between them
+        ("One.<br><br><br>&nbsp;<br/>Two.", "One.\n\nTwo."),  # a template's spacer breaks
+        ("<p>Reported by <b>Ann Lee</b><br><br></p><p>Edited</p>", "Reported by Ann Lee\n\nEdited"),
+        # An election result table: a row a paragraph (staging joins a paragraph's lines), cells separated by ` | `
+        (
+            "<p>The count:</p><table><caption>Seats</caption><thead><tr><th>Party</th><th>Seats</th></tr>"
+            "</thead>\n<tbody><tr>\n<td>Labour</td>\n<td>12</td></tr><tr><td>Green<br>Party</td><td>3</td>"
+            "</tr></tbody></table><p>Turnout was 31%.</p>",
+            "The count:\n\nSeats\n\nParty | Seats\n\nLabour | 12\n\nGreen Party | 3\n\nTurnout was 31%.",
+        ),
+        # A newsletter template laying out its paragraphs in a table: paragraphs, not rows
+        (
+            "<table><tr><td><p>First.</p><p>Second.</p></td><td><p>Sidebar.</p></td></tr></table>",
+            "First.\n\nSecond.\n\nSidebar.",
+        ),
     ],
 )
 def test_fragments_become_text(fragment, text):
@@ -32,3 +49,20 @@ def test_fragments_become_text(fragment, text):
 @given(st.text(max_size=300))
 def test_any_text_gives_text_without_raising(fragment):
     assert isinstance(html_to_text(fragment), str)
+
+
+sentences = st.lists(
+    st.text(
+        alphabet=st.characters(categories=["L", "N", "P", "S"], include_characters=" ", exclude_characters="<>&"),
+        min_size=1,
+    )
+    .map(lambda text: " ".join(text.split()))
+    .filter(bool),
+    max_size=6,
+)
+
+
+@given(sentences, st.sampled_from(["<br><br>", "<br/><br/>", "<br />\n<br />", "<BR><BR><BR>"]))
+def test_double_line_breaks_separate_paragraphs(paragraphs, separator):
+    # A feed's `description` whose paragraphs are separated by blank `br` lines
+    assert html_to_text(separator.join(paragraphs)) == "\n\n".join(paragraphs)

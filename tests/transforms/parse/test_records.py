@@ -10,6 +10,7 @@ from transforms.schema import RAW_ARTICLES
     ("url", "external_id", "key"),
     [
         ("https://x.com/a", "17", "https://x.com/a"),  # a URL is the key, whatever else the record has
+        ("https://x.com/a?utm_source=rss#top", "17", "https://x.com/a"),  # without its tracking and fragment
         (None, "17", "/in/e.csv#id=17"),  # an export's numeric id column
         ("/relative/a", " urn:a#b ", "/in/e.csv#id=urn:a#b"),  # a relative link; an id with `#`, padded
         ("", "", "/in/e.csv#3"),  # neither: the record's position
@@ -48,3 +49,21 @@ def test_record_from_fields_decodes_entities_in_every_text_field():
     )
     assert set(record) == set(RAW_ARTICLES)
     assert (record["title"], record["authors"], record["category"]) == ("A & B", "Liam O\u2019Connor", "Arts & Culture")
+
+
+def test_record_from_fields_keeps_the_url_without_tracking_parameters():
+    # An export of links copied from a newsletter
+    fields = {"url": "https://x.com/a?id=4&utm_medium=email", "body": "x"}
+    record = record_from_fields(
+        fields, source_uri="/in/e.csv", source_name="e", source_kind="csv", number=2, payload=""
+    )
+    assert (record["source_uri"], record["url"]) == ("https://x.com/a?id=4", "https://x.com/a?id=4")
+    relative = record_from_fields(
+        {"url": "/a?utm_source=x", "body": "x"},
+        source_uri="/in/e.csv",
+        source_name="e",
+        source_kind="csv",
+        number=2,
+        payload="",
+    )
+    assert (relative["source_uri"], relative["url"]) == ("/in/e.csv#2", "/a?utm_source=x")  # no web URL: as written
