@@ -43,7 +43,7 @@ def pipeline(corpus: Path, warehouse: Path) -> tuple[float, str]:
         text=True,
         check=True,
     )
-    summary = next(line for line in result.stderr.splitlines() if line.startswith("Load "))
+    summary = next(line for line in result.stdout.splitlines() if line.startswith("Load "))
     return time.perf_counter() - started, summary
 
 

@@ -55,7 +55,8 @@ class LocalPrefectServer:
                 detail = self.log.read_text(errors="replace")[-2000:]
                 raise RuntimeError(f"the local Prefect server exited with code {self._process.returncode}: {detail}")
             try:
-                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
+                # Straight to loopback: a proxy from the environment has no business here.
+                if httpx.get(f"{self.url}/health", timeout=2, trust_env=False).status_code == 200:
                     return self.url
             except httpx.HTTPError:
                 pass

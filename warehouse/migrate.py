@@ -45,16 +45,19 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 def _sync_staging(con: duckdb.DuckDBPyConnection) -> None:
     """Give every published table a staging twin with the same columns (no keys: the gate checks them)."""
+    catalog = con.execute(
+        "SELECT schema_name, table_name, column_name, data_type FROM duckdb_columns()"
+        " WHERE database_name = current_database() AND schema_name IN ('main', 'staging') ORDER BY column_index"
+    ).fetchall()
+    columns: dict[tuple[str, str], dict[str, str]] = {}
+    for schema, table, column, data_type in catalog:
+        columns.setdefault((schema, table), {})[column] = data_type
     for table in PUBLISHED_TABLES:
         staged, published = identifiers.table("staging", table), identifiers.table("main", table)
-        con.execute(f"CREATE TABLE IF NOT EXISTS {staged} AS FROM {published} LIMIT 0")
-        columns = con.execute(
-            "SELECT m.column_name, m.data_type FROM duckdb_columns() m"
-            " WHERE m.schema_name = 'main' AND m.table_name = ?"
-            " AND m.column_name NOT IN (SELECT s.column_name FROM duckdb_columns() s"
-            "  WHERE s.schema_name = 'staging' AND s.table_name = ?)",
-            [table, table],
-        ).fetchall()
-        for column, data_type in columns:
-            # The type is DuckDB's own name for it, read from the catalog with the column.
-            con.execute(f"ALTER TABLE {staged} ADD COLUMN {identifiers.column(column)} {data_type}")
+        if ("staging", table) not in columns:
+            con.execute(f"CREATE TABLE {staged} AS FROM {published} LIMIT 0")
+            continue
+        for column, data_type in columns[("main", table)].items():
+            if column not in columns[("staging", table)]:
+                # The type is DuckDB's own name for it, read from the catalog with the column.
+                con.execute(f"ALTER TABLE {staged} ADD COLUMN {identifiers.column(column)} {data_type}")
