@@ -15,16 +15,24 @@ from pathlib import Path
 
 def resident_mb() -> int:
     """Resident memory now, in MB (Linux's /proc; the peak so far where there is no /proc)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, IndexError, ValueError):
-        return peak_mb()
-    return pages * resource.getpagesize() // 2**20
+    return _resident_mb() or _max_rss_mb()
 
 
 def peak_mb() -> int:
-    """The largest resident memory so far, in MB (ru_maxrss is in kB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    """The largest resident memory so far, in MB (the kernel updates its mark lazily: never below now's)."""
+    return max(_max_rss_mb(), _resident_mb() or 0)
+
+
+def _resident_mb() -> int | None:
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return pages * resource.getpagesize() // 2**20
+
+
+def _max_rss_mb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # kB on Linux
 
 
 def release_freed_memory() -> None:
