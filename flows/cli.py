@@ -91,17 +91,21 @@ def run(
     paths = [str(p) for p in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)
     reading = _read_options(map_fields, columns)
+    missing = next((p for p in paths if "://" not in p and not Path(p).expanduser().exists()), None)
+    if missing:  # before Prefect starts, with no traceback
+        err.print(f"[red]Error:[/red] no such file or folder: {missing}", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
     from flows.prefect_api import prefect_api
-    from flows.sources import SourceError, discover
 
-    try:
-        # Sources that do not exist fail here, before Prefect starts, with no traceback.
-        discover(paths, name)
-    except SourceError as error:
-        err.print(f"[red]Error:[/red] {error}", highlight=False)
-        raise typer.Exit(EXIT_USAGE) from None
     with prefect_api() as server:
-        # Imported while a local Prefect server (if one was needed) boots beside this process.
+        # From here a local Prefect server (if one is needed) boots beside this process while it imports.
+        from flows.sources import SourceError, discover
+
+        try:
+            discover(paths, name)  # a file of no kind broadsheet reads fails here, before the flow
+        except SourceError as error:
+            err.print(f"[red]Error:[/red] {error}", highlight=False)
+            raise typer.Exit(EXIT_USAGE) from None
         from flows.pipeline import BatchBlocked, run_pipeline
         from warehouse.connection import WarehouseBusy
         from warehouse.lock import RunInProgress
