@@ -13,7 +13,9 @@ Rules, chosen so that a date is never invented:
   (`with_published_at`; a lone string is month first, dateparser's English default): day first if a date of
   the source has a first number over 12, else month first; if the source writes both orders, its ambiguous
   dates (`03/11/2019`) are NULL;
-- an absurd date (year 20000, before 1800, or more than a day after `now`) is NULL.
+- an absurd date (year 20000, before 1800, or more than a day after `now`) is NULL;
+- a placeholder for "no date" is NULL: WordPress's and MySQL's zero dates (`Mon, 30 Nov -0001 00:00:00 +0000`,
+  `0000-00-00 00:00:00`) and the Unix epoch's first second (`1970-01-01T00:00:00Z`, `0`).
 A present but unusable `published_raw` yields `published_problem`, the reason in words. Staging should keep
 the article with a NULL `published_at` (the article is sound; only its date is not) and may log the reasons.
 """
@@ -35,6 +37,9 @@ FUTURE_SLACK = timedelta(days=1)
 # Longer strings are not dates, and dateparser's cost grows with length (a second for some 20-character ones).
 _MAX_CHARS = 100
 
+# Zero dates: WordPress writes `-0001` for a draft's year, MySQL `0000-00-00`.
+_ZERO_DATE = re.compile(r"(?<![\w-])-0001(?!\d)|(?<!\d)0000-00-00(?!\d)")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # A number of five digits or more, outside a fraction of a second (`.123456`), cannot be a year.
 _HUGE_YEAR = re.compile(r"(?<![\d.,])\d{5,}(?![\d])")
 _ENDS_WITH_ZONE_NAME = re.compile(r"[A-Za-z]\s*$")
@@ -167,6 +172,8 @@ def _read(raw: str | None, now: datetime | None, order: str | None) -> tuple[dat
 @lru_cache(maxsize=16384)
 def _read_text(text: str, order: str | None) -> tuple[datetime | None, str | None]:
     """`_read` for whitespace-normalised text, before the bound `now` sets; exports repeat a few thousand dates."""
+    if _ZERO_DATE.search(text):
+        return None, f"placeholder date: {text!r} is how WordPress and MySQL write that there is no date"
     huge = _HUGE_YEAR.search(text)
     if huge and not text.isdigit():  # all digits may be a Unix time, which dateparser reads
         return None, f"absurd date: year {huge.group()} is out of range"
@@ -186,6 +193,8 @@ def _read_text(text: str, order: str | None) -> tuple[datetime | None, str | Non
             return None, f"relative date: {text!r} says nothing about when it was written"
     if value is None:
         return None, f"unparseable date: {text!r} is not a full date (day, month and year)"
+    if value == _EPOCH:
+        return None, f"placeholder date: {text!r} is the Unix epoch's first second, which stands for no date"
     if value < EARLIEST:
         return None, f"absurd date: {value.isoformat()} is before {EARLIEST.year}"
     return value, None

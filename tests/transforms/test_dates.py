@@ -60,6 +60,10 @@ def test_real_formats_are_read_as_utc(raw, expected):
         ("garbage", "not a full date"),
         ("2 hours ago", "relative date"),  # relative, and no reference time
         ("x" * 500, "too long"),
+        ("Mon, 30 Nov -0001 00:00:00 +0000", "placeholder date"),  # WordPress feed, a draft's pubDate
+        ("0000-00-00 00:00:00", "placeholder date"),  # MySQL zero datetime in a CMS export
+        ("1970-01-01T00:00:00Z", "placeholder date"),  # the epoch standing in for a missing timestamp
+        ("0", "not a full date"),  # Unix time 0 in an export's date column
     ],
 )
 def test_unusable_dates_are_null_with_a_reason(raw, problem):
@@ -122,6 +126,8 @@ def test_dotted_dates_are_day_first(day, layout, time):
     expected = datetime(day.year, day.month, day.day, tzinfo=UTC)
     if "{H" in layout:
         expected = expected.replace(hour=time.hour, minute=time.minute)
+    if expected == datetime(1970, 1, 1, tzinfo=UTC):  # the epoch's first second stands for no date
+        expected = None
     assert parse_published(raw, now=NOW) == expected
 
 
