@@ -1,7 +1,8 @@
 """`broadsheet`: the command line.
 
 Exit codes: 0 done; 1 the run failed (reason on stderr); 2 bad usage or a source that cannot be read;
-3 the quality gate blocked the batch (nothing published); 4 the warehouse is busy with another load.
+3 the quality gate blocked the batch (nothing published); 4 the warehouse is busy with another load;
+5 every record the run read was quarantined (nothing usable in the input).
 """
 
 import os
@@ -12,7 +13,7 @@ from typing import Annotated
 import typer
 
 from flows import queries
-from flows.output import EXIT_BLOCKED, EXIT_BUSY, EXIT_FAILED, EXIT_USAGE, err, out, render
+from flows.output import EXIT_ALL_QUARANTINED, EXIT_BLOCKED, EXIT_BUSY, EXIT_FAILED, EXIT_USAGE, err, out, render
 from flows.settings import Settings, sample_folder
 
 app = typer.Typer(
@@ -128,6 +129,13 @@ def run(
             err.print(f"[red]Run failed:[/red] {type(error).__name__}: {error}", highlight=False)
             raise typer.Exit(EXIT_FAILED) from None
     _report(summary)
+    if summary.records_read and summary.quarantined == summary.records_read:
+        err.print(
+            f"[red]Nothing usable:[/red] every record read was quarantined; see `broadsheet quarantine --load "
+            f"{summary.load_id}`",
+            highlight=False,
+        )
+        raise typer.Exit(EXIT_ALL_QUARANTINED)
 
 
 def _read_options(map_fields: list[str] | None, columns: str | None) -> dict[str, object]:

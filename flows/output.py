@@ -14,7 +14,7 @@ from rich.table import Table
 FORMATS = ("table", "csv", "json")
 
 # The command line's exit codes (README, "Exit codes").
-EXIT_FAILED, EXIT_USAGE, EXIT_BLOCKED, EXIT_BUSY = 1, 2, 3, 4
+EXIT_FAILED, EXIT_USAGE, EXIT_BLOCKED, EXIT_BUSY, EXIT_ALL_QUARANTINED = 1, 2, 3, 4, 5
 
 # Piped output is not cut to 80 columns (csv and json are the formats for scripts).
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)

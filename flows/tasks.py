@@ -94,8 +94,7 @@ def stage(
         duplicates.height - unchanged,
         quarantined.height,
     )
-    for row in quarantined.iter_rows(named=True):
-        logger.warning("Quarantined %s at %s: %s", row["source_uri"], row["stage"], row["reason"])
+    _log_quarantined(quarantined)
     return new, duplicates, quarantined
 
 
@@ -185,10 +184,26 @@ def audit_chunk(
     for reason in result.blocked_by:
         logger.error("Blocking expectation failed: %s", reason)
     quarantine = result.quarantined.join(articles.select("article_id", "source_uri", "payload"), on="article_id")
-    for row in quarantine.iter_rows(named=True):
-        logger.warning("Quarantined %s at audit: %s", row["source_uri"], row["reason"])
     rows = quarantine.select("source_uri", "article_id", stage=pl.lit("audit"), reason="reason", payload="payload")
+    _log_quarantined(rows)
     return rows.cast(QUARANTINE), result.blocked_by, result.validations  # type: ignore[arg-type]
+
+
+# Quarantined records named one by one in the log, per slice; the rest are counted by kind of reason.
+_NAMED_IN_LOG = 10
+
+
+def _log_quarantined(rows: pl.DataFrame) -> None:
+    """A warning for each of the first quarantined records, then one line counting the rest by reason."""
+    logger = get_run_logger()
+    for row in rows.head(_NAMED_IN_LOG).iter_rows(named=True):
+        logger.warning("Quarantined %s at %s: %s", row["source_uri"], row["stage"], row["reason"])
+    rest = rows.slice(_NAMED_IN_LOG)
+    if rest.height:
+        # The reason's kind is its words before the details (`malformed CSV row: 9 fields …`).
+        kinds = rest.group_by(kind=pl.col("reason").str.split(":").list.first()).len().sort("len", descending=True)
+        counted = ", ".join(f"{kind} ×{n:,}" for kind, n in kinds.iter_rows())
+        logger.warning("… and %d more quarantined (%s): `broadsheet quarantine` lists them all", rest.height, counted)
 
 
 @task(cache_policy=NO_CACHE)
