@@ -1,5 +1,8 @@
 """Finding and reading sources: folders, files, and URLs fetched from a real HTTP server on loopback."""
 
+import bz2
+import gzip
+import lzma
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -133,3 +136,82 @@ def test_an_empty_file_is_one_quarantined_record(tmp_path, name):
     [source], _ = discover([str(tmp_path)])
     [record] = read_source(source, ReadOptions()).records
     assert (record["source_uri"], record["read_error"]) == (str(tmp_path / name), "empty file")
+
+
+# Signal Media One-Million News Articles, as distributed: JSON Lines, gzip-compressed
+SIGNAL = (
+    b'{"id": "f7ca322d-c3e8-40d2-841f-9d7250ac72ca", "content": "VETERANS saluted Worcester\'s first breakfast club.", '
+    b'"title": "Worcester breakfast club for veterans", "media-type": "News", "source": "Redditch Standard", '
+    b'"published": "2015-09-07T10:16:14Z"}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "compress"),
+    [("signalmedia-1m.jsonl.gz", gzip.compress), ("dump.jsonl.bz2", bz2.compress), ("dump.JSONL.XZ", lzma.compress)],
+)
+def test_a_compressed_file_is_read_as_what_its_name_says_without_the_suffix(tmp_path, name, compress):
+    (tmp_path / name).write_bytes(compress(SIGNAL))
+    for given in (tmp_path, tmp_path / name):  # in a folder, and named on the command line
+        [source], _ = discover([str(given)])
+        [record] = read_source(source, ReadOptions()).records
+        assert (record["source_uri"], record["source_name"], record["title"], record["read_error"]) == (
+            f"{tmp_path / name}#id=f7ca322d-c3e8-40d2-841f-9d7250ac72ca",
+            "Redditch Standard",
+            "Worcester breakfast club for veterans",
+            None,
+        )
+
+
+def test_a_compressed_file_without_a_kind_in_its_name_is_told_by_its_content(tmp_path):
+    (tmp_path / "feed.gz").write_bytes(gzip.compress(FEED))
+    [source], _ = discover([str(tmp_path / "feed.gz")])
+    [record] = read_source(source, ReadOptions()).records
+    assert (record["title"], record["source_kind"]) == ("Floods hit the north", "rss")
+
+
+def test_a_compressed_tsv_is_tab_separated(tmp_path):
+    # MIND's news.tsv, gzipped: a title with a comma must not split at it
+    (tmp_path / "news.tsv.gz").write_bytes(gzip.compress(b"title\tabstract\nA, b\tText, more text\n"))
+    [source], _ = discover([str(tmp_path)])
+    [record] = read_source(source, ReadOptions()).records
+    assert (record["title"], record["body"], record["source_uri"]) == (
+        "A, b",
+        "Text, more text",
+        f"{source.location}#2",
+    )
+
+
+def test_a_decompression_bomb_is_quarantined_with_the_reason(tmp_path):
+    bomb = tmp_path / "bomb.jsonl.gz"
+    bomb.write_bytes(gzip.compress(b"\n" * 1_000_000))  # 1 MB of newlines in 1 kB
+    [source], _ = discover([str(bomb)])
+    [record] = read_source(source, ReadOptions(decompressed_max_bytes=100_000)).records
+    assert (record["source_uri"], record["read_error"]) == (
+        str(bomb),
+        "unreadable: decompresses to more than 100,000 bytes, the limit (a decompression bomb?)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("cut.jsonl.gz", gzip.compress(SIGNAL)[:40], "unreadable: not a readable .gz file: Compressed file ended"),
+        ("plain.jsonl.gz", SIGNAL, "unreadable: not a readable .gz file: Not a gzipped file"),  # misnamed
+        ("bad.jsonl.xz", b"\xfd7zXZ\x00garbage", "unreadable: not a readable .xz file:"),
+    ],
+)
+def test_a_damaged_compressed_file_is_quarantined_with_the_reason(tmp_path, name, data, reason):
+    (tmp_path / name).write_bytes(data)
+    [source], _ = discover([str(tmp_path / name)])
+    [record] = read_source(source, ReadOptions()).records
+    assert record["read_error"].startswith(reason)
+
+
+def test_compressed_documentation_is_passed_over_and_an_unknown_compressed_file_refused(tmp_path):
+    (tmp_path / "README.txt.gz").write_bytes(gzip.compress(b"About this corpus"))
+    found, skipped = discover([str(tmp_path)])
+    assert (found, [p.name for p in skipped]) == ([], ["README.txt.gz"])
+    (tmp_path / "photo.png.gz").write_bytes(gzip.compress(b"\x89PNG\r\n\x1a\n"))
+    with pytest.raises(SourceError, match=r"photo\.png\.gz: not a kind of source"):
+        discover([str(tmp_path / "photo.png.gz")])

@@ -5,15 +5,17 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from transforms.parse.csv import parse_csv
+from transforms.parse.encoding import decode_wide
 from transforms.parse.feed import parse_feed
+from transforms.parse.fields import is_known_name
 from transforms.parse.html import parse_html
 from transforms.parse.json_document import parse_json
 from transforms.parse.jsonl import parse_jsonl
 from transforms.parse.text import parse_text
 
 # text: a seed-form .txt; jsonl: JSON Lines; json: a JSON document (or JSON Lines under a .json name);
-# csv: CSV or TSV; feed: RSS or Atom; html: a page.
-KINDS = ("text", "jsonl", "json", "csv", "feed", "html")
+# csv: CSV, its delimiter guessed; tsv: tab-separated; feed: RSS or Atom; html: a page.
+KINDS = ("text", "jsonl", "json", "csv", "tsv", "feed", "html")
 
 _BY_EXTENSION = {
     ".txt": "text",
@@ -21,7 +23,8 @@ _BY_EXTENSION = {
     ".ndjson": "jsonl",
     ".json": "json",
     ".csv": "csv",
-    ".tsv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
     ".xml": "feed",
     ".rss": "feed",
     ".atom": "feed",
@@ -35,12 +38,25 @@ _HEAD_BYTES = 2048
 def detect_kind(name: str, head: bytes) -> str | None:
     """The kind of source `name` (a path or URL) is, from its extension, else from `head` (its first bytes).
 
-    None when neither tells: the caller reports the file as of an unknown kind.
+    None when neither tells: the caller reports the file as of an unknown kind. A `.txt` file whose first
+    line is tab-separated column names (two or more known ones) is a table: Excel's "Unicode Text" save.
     """
     path = urlsplit(name).path if "://" in name else name
     suffix = PurePosixPath(path.replace("\\", "/")).suffix.lower()
+    wide = decode_wide(head)  # UTF-16 or UTF-32: its markup and names are looked for as text
+    if wide is not None and wide.text is not None:
+        head = wide.text.encode("utf-8")
+    if suffix == ".txt" and _is_tab_header(head):
+        return "tsv"
     start = head.lstrip(b"\xef\xbb\xbf").lstrip()
     return _BY_EXTENSION.get(suffix) or _kind_from_content(start[:_HEAD_BYTES].lower())
+
+
+def _is_tab_header(head: bytes) -> bool:
+    """Whether the first line is tab-separated column names, two or more of them known (`Title\tText\tDate`)."""
+    first_line = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    names = [name.strip().strip('"') for name in first_line.split("\t")]
+    return len(names) > 1 and sum(is_known_name(name) for name in names) > 1
 
 
 def _kind_from_content(start: bytes) -> str | None:
@@ -70,7 +86,7 @@ def parse(
 
     `source_name` is the user's when `named`, else the folder's or host's, which a record's own source (a
     `publication` column, a feed's title, a page's `og:site_name`) replaces. `mapping` (field → column)
-    applies to JSON and CSV, `columns` to headerless CSV, `category` to a `.txt` file (its folder's name).
+    applies to JSON and CSV, `columns` to headerless CSV and TSV, `category` to a `.txt` file (its folder's name).
     Raises ValueError for an unknown kind: that is the caller's mistake.
     """
     if kind == "text":
@@ -79,9 +95,15 @@ def parse(
         return parse_jsonl(data, source_uri=source_uri, source_name=source_name, named=named, mapping=mapping)
     if kind == "json":
         return parse_json(data, source_uri=source_uri, source_name=source_name, named=named, mapping=mapping)
-    if kind == "csv":
+    if kind in ("csv", "tsv"):
         return parse_csv(
-            data, source_uri=source_uri, source_name=source_name, named=named, mapping=mapping, columns=columns
+            data,
+            source_uri=source_uri,
+            source_name=source_name,
+            named=named,
+            mapping=mapping,
+            columns=columns,
+            delimiter="\t" if kind == "tsv" else None,
         )
     if kind == "feed":
         return parse_feed(data, source_uri=source_uri, source_name=source_name, named=named)

@@ -127,7 +127,7 @@ def map_fields(record: Mapping[str, object], mapping: Mapping[str, str] | None =
             continue
         values = (value for name in candidates for _, value in index.get(name, ()))
         fields[field] = next((text for value in values if (text := _field_text(field, value))), None)
-    fields["title"] = _without_source(fields["title"], fields["source_name"])
+    fields["title"] = title_without_source(fields["title"], fields["source_name"])
     return fields
 
 
@@ -234,8 +234,9 @@ def _field_text(field: str, value: object) -> str | None:
     return text
 
 
-def _without_source(title: str | None, source_name: str | None) -> str | None:
-    """`Mali attack - BBC News` → `Mali attack` when `BBC News` is the record's own source."""
+def title_without_source(title: str | None, source_name: str | None) -> str | None:
+    """`Mali attack - BBC News` → `Mali attack` when `BBC News` is the record's own source (NewsAPI, Google
+    News)."""
     if title is None or not source_name:
         return title
     for separator in _SOURCE_SEPARATORS:

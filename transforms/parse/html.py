@@ -2,7 +2,7 @@
 
 A page is not always an article: a section front is a list of headline links, a paywall or error page a few
 sentences. trafilatura gives them a "main text" all the same, so a page is read as an article only when
-that text is long enough (`_MIN_WORDS`) and not mostly link text (`_MAX_LINK_SHARE`).
+that text is long enough (`_MIN_WORDS`) and not mostly link text (`MAX_LINK_SHARE`).
 """
 
 import re
@@ -13,6 +13,7 @@ from trafilatura.settings import Document
 
 from transforms.parse.encoding import decode
 from transforms.parse.jsonld import declared_article
+from transforms.parse.markup import MAX_LINK_SHARE
 from transforms.parse.records import describe_bytes, error_record, is_web_url, pick_source_name
 from transforms.parse.urls import clean_url
 from transforms.text_cleanup import repair_entities, repair_entities_or_none
@@ -21,9 +22,6 @@ _KIND = "html"
 # The shortest main text read as an article. A news brief runs to 100 words and more; a paywall stub
 # ("Subscribe to continue reading… 9.99 per month"), a 404 page or a cookie wall to some 30.
 _MIN_WORDS = 60
-# The largest share of the main text's characters that may be whole links: a section front's main text is
-# its headlines, each a link; an article's links are a few words inside its sentences.
-_MAX_LINK_SHARE = 0.5
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Japanese kana, CJK ideographs),
 # where a word is about two characters.
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -136,7 +134,7 @@ def not_an_article(blocks: list[str], links: frozenset[str]) -> str | None:
         return f"not an article: the page's main text is {words} words (a paywall, index or error page?)"
     linked = sum(len(block) for block in blocks if " ".join(block.split()) in links)
     share = linked / sum(len(block) for block in blocks)
-    if share > _MAX_LINK_SHARE:
+    if share > MAX_LINK_SHARE:
         return f"not an article: {share:.0%} of the page's main text is link text (an index page?)"
     return None
 

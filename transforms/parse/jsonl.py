@@ -3,6 +3,7 @@
 import json
 from collections.abc import Iterator, Mapping
 
+from transforms.parse.encoding import decode_wide
 from transforms.parse.fields import fields_problem, map_fields
 from transforms.parse.keyed import keyed_members
 from transforms.parse.records import (
@@ -117,6 +118,10 @@ def _lines(data: bytes) -> Iterator[tuple[int, str, str | None]]:
         for number, line in enumerate(decoded.text.split("\n"), start=1):
             if line.strip():
                 yield number, line.removesuffix("\r"), None
+        return
+    if decode_wide(data) is not None:
+        # UTF-16 or UTF-32 by its byte-order mark, yet undecodable: its bytes cannot be split into lines.
+        yield 1, describe_bytes(data), decoded.error or "undecodable bytes: no text encoding fits"
         return
     # The file as a whole is no text (NUL bytes outside UTF-8, or bytes no encoding fits): read what can be
     # read line by line, so one damaged line does not take the rest of the export with it.

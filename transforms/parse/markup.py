@@ -36,6 +36,10 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0]{2,}|[\t\r\f\v\u00a0]")
 _PARAGRAPH_BREAK = "\x1d"  # placeholders no text holds once `_NOT_XML` characters are gone
 _LINE_BREAK = "\x1e"
 _BREAKS = re.compile(r"\x1e(?:[ \t\r\n\f\v\u00a0]*\x1e)+|\x1e")
+# The largest share of a text's characters that may be link text: a section front or a news aggregator's
+# item is its headlines, each a link; an article's links are a few words inside its sentences.
+MAX_LINK_SHARE = 0.5
+_LINK = re.compile(r"<a[\s>]", re.IGNORECASE)
 
 
 def html_to_text(fragment: str) -> str:
@@ -48,12 +52,8 @@ def html_to_text(fragment: str) -> str:
     cleaned = fragment.translate(_NOT_XML)
     if not cleaned.strip():
         return ""
-    try:
-        # huge_tree lifts libxml2's 10 MB cap on one text node (it would drop a long body silently); nesting
-        # stays capped, at 2,048 levels, and the walk below is iterative.
-        parser = lxml.html.HTMLParser(huge_tree=True)
-        root = lxml.html.fragment_fromstring(cleaned, create_parent="div", parser=parser)
-    except (lxml.etree.ParserError, ValueError):
+    root = _fragment(cleaned)
+    if root is None:
         return _normalise(cleaned)
     parts: list[str] = []
     table: lxml.etree._Element | None = None  # the data table the walk is in: a row a paragraph
@@ -96,6 +96,35 @@ def html_to_text(fragment: str) -> str:
         if element is not root:
             parts.append(_flat(element.tail, table))
     return _normalise("".join(parts))
+
+
+def link_share(fragment: str) -> float:
+    """The share of a fragment's visible text (its characters other than white space) that is the text of
+    links: near 1 for a list of headline links (Google News: `<li><a>Headline</a> <font>Outlet</font></li>`),
+    low for a text with a link or a "Read more" in its sentences. Links in skipped chrome do not count."""
+    if not _LINK.search(fragment):
+        return 0.0
+    total = len("".join(html_to_text(fragment).split()))
+    root = _fragment(fragment.translate(_NOT_XML)) if total else None
+    if root is None:
+        return 0.0
+    linked = sum(
+        len("".join(link.text_content().split()))
+        for link in root.iter("a")
+        if not any(str(above.tag).lower() in _SKIPPED for above in link.iterancestors())
+    )
+    return min(1.0, linked / total)
+
+
+def _fragment(cleaned: str) -> lxml.html.HtmlElement | None:
+    """The fragment parsed under a `div`, or None when lxml cannot hold it."""
+    try:
+        # huge_tree lifts libxml2's 10 MB cap on one text node (it would drop a long body silently); nesting
+        # stays capped, at 2,048 levels, and the walk over it is iterative.
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        return lxml.html.fragment_fromstring(cleaned, create_parent="div", parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None
 
 
 def _is_data(table: lxml.etree._Element) -> bool:

@@ -4,7 +4,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from transforms.parse.encoding import Decoded, decode
+from transforms.parse.encoding import Decoded, decode, decode_wide
 from transforms.parse.urls import clean_url
 from transforms.schema import RAW_ARTICLES
 from transforms.text_cleanup import repair_entities_or_none
@@ -105,11 +105,15 @@ def describe_bytes(data: bytes) -> str:
 
 
 def decode_records(data: bytes) -> Decoded:
-    """`decode`, except that valid UTF-8 holding NUL bytes is text too.
+    """`decode`, except that valid UTF-8 (or UTF-16, UTF-32) holding NUL characters is text too.
 
     `decode` calls a file with NUL bytes binary; in a file of many records that would quarantine all of them
     for one damaged record, so record-based parsers decode it and quarantine only the records holding NULs.
+    UTF-16 is told first: its NUL bytes (every other byte of ASCII text) are valid UTF-8 too.
     """
+    wide = decode_wide(data)
+    if wide is not None:
+        return wide
     if b"\x00" in data:
         try:
             return Decoded(data.decode("utf-8-sig"), "utf_8")

@@ -1,14 +1,58 @@
+import csv
 import io
+import json
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import corpus
-from transforms.parse.csv import parse_csv
+from transforms.parse.csv import guess_delimiter, parse_csv
 from transforms.schema import RAW_ARTICLES
 
 AG_NEWS_COLUMNS = ["category", "title", "body"]
+# Microsoft MIND `news.tsv`: headerless, tab-separated, no quoting; its two entity columns hold JSON full of
+# quotes and commas, a title may open with a bare quote, and an abstract (the only text) may be empty.
+MIND_COLUMNS = ["id", "category", "subcategory", "title", "abstract", "url", "title_entities", "abstract_entities"]
+MIND_HEADER = b"News ID\tCategory\tSubCategory\tTitle\tAbstract\tURL\tTitle Entities\tAbstract Entities\n"
+MIND = (
+    b"N55528\tlifestyle\tlifestyleroyals\tThe Brands Queen Elizabeth, Prince Charles, and Prince Philip Swear By\t"
+    b"Shop the notebooks, jackets, and more that the royals can't live without.\t"
+    b"https://assets.msn.com/labs/mind/AAGH0ET.html\t"
+    b'[{"Label": "Prince Philip, Duke of Edinburgh", "Type": "P", "WikidataId": "Q80976", "Confidence": 1.0, '
+    b'"OccurrenceOffsets": [48], "SurfaceForms": ["Prince Philip"]}]\t[]\n'
+    b'N13390\ttv\ttvnews\t"Wheel Of Fortune" Guest Delivers Hilarious, Off The Rails Introduction\t'
+    b'On "Wheel of Fortune" Tuesday night, a contestant got candid.\thttps://assets.msn.com/labs/mind/AAJ4lap.html\t'
+    b'[{"Label": "Wheel of Fortune (American game show)", "Type": "W", "SurfaceForms": ["Wheel Of Fortune"]}]\t[]\n'
+    b"N61837\tnews\tnewsworld\tThe Cost of Trump's Aid Freeze in the Trenches of Ukraine's War\t\t"
+    b"https://assets.msn.com/labs/mind/AAJgNsz.html\t[]\t[]\n"
+)
+MIND_RECORDS = [
+    (
+        "https://assets.msn.com/labs/mind/AAGH0ET.html",
+        "N55528",
+        "lifestyle",
+        "The Brands Queen Elizabeth, Prince Charles, and Prince Philip Swear By",
+        "Shop the notebooks, jackets, and more that the royals can't live without.",
+        None,
+    ),
+    (
+        "https://assets.msn.com/labs/mind/AAJ4lap.html",
+        "N13390",
+        "tv",
+        '"Wheel Of Fortune" Guest Delivers Hilarious, Off The Rails Introduction',
+        'On "Wheel of Fortune" Tuesday night, a contestant got candid.',
+        None,
+    ),
+    (
+        "https://assets.msn.com/labs/mind/AAJgNsz.html",
+        "N61837",
+        "news",
+        "The Cost of Trump's Aid Freeze in the Trenches of Ukraine's War",
+        None,
+        "no body: column abstract is empty",
+    ),
+]
 
 
 def parse(data: bytes, **kw) -> list[dict]:
@@ -55,7 +99,9 @@ def test_header_row_equal_to_the_given_columns_is_skipped():
 def test_headerless_file_without_columns_says_what_to_do():
     records = parse(b'"3","Fears for pension","Unions say"\n"4","Race is on","A second team"\n')
     assert len(records) == 2
-    assert all("give the file's column names" in r["read_error"] for r in records)
+    assert [r["read_error"] for r in records] == [
+        "no header row: the first row looks like data; name the file's 3 columns in order with --columns"
+    ] * 2
 
 
 @pytest.mark.parametrize(
@@ -71,6 +117,58 @@ def test_delimiter_is_sniffed(data, delimiter):
     records = readable(parse(data))
     assert records[0]["title"] == "A"
     assert records[0]["body"].startswith("B")
+
+
+def mind_fields(records: list[dict]) -> list[tuple]:
+    fields = ("source_uri", "external_id", "category", "title", "body", "read_error")
+    return [tuple(record[name] for name in fields) for record in records]
+
+
+@pytest.mark.parametrize(
+    ("data", "delimiter"),
+    [
+        (MIND, "\t"),  # news.tsv: a tab-separated file
+        (MIND, None),  # the same renamed news.csv: the delimiter guessed
+        (b"id\tcategory\tsubcategory\ttitle\tabstract\turl\ttitle_entities\tabstract_entities\n" + MIND, "\t"),
+        (MIND_HEADER + MIND, "\t"),  # MIND with its documented column names added as a header row
+        (MIND_HEADER + MIND, None),
+    ],
+)
+def test_mind_news_is_read_with_its_column_names(data, delimiter):
+    records = parse(data, columns=MIND_COLUMNS, delimiter=delimiter)
+    assert mind_fields(records) == MIND_RECORDS
+
+
+@pytest.mark.parametrize("delimiter", ["\t", None])
+def test_mind_news_with_a_header_row_needs_no_columns(delimiter):
+    records = parse(MIND_HEADER + MIND, delimiter=delimiter)
+    assert [(r["source_uri"], r["title"], r["body"], r["read_error"]) for r in records] == [
+        (uri, title, body, error and error.replace("abstract", "Abstract"))
+        for uri, _, _, title, body, error in MIND_RECORDS
+    ]
+
+
+@pytest.mark.parametrize("delimiter", ["\t", None])
+def test_mind_news_without_columns_says_to_name_them(delimiter):
+    # An identifier (`N55528`), a URL and JSON are data, never column names
+    records = parse(MIND, delimiter=delimiter)
+    assert [r["read_error"] for r in records] == [
+        "no header row: the first row looks like data; name the file's 8 columns in order with --columns"
+    ] * 3
+    assert [r["source_uri"] for r in records] == ["/in/export.csv#1", "/in/export.csv#2", "/in/export.csv#3"]
+
+
+def test_a_row_of_another_width_than_columns_names_says_so():
+    # `--columns` naming 7 of MIND's 8 columns
+    records = parse(MIND, columns=MIND_COLUMNS[:7], delimiter="\t")
+    assert [r["read_error"] for r in records] == ["malformed CSV row: 8 fields where --columns names 7 columns"] * 3
+
+
+def test_excel_quoting_in_a_tab_separated_file_is_honoured():
+    # Excel's "Text (Tab delimited)": a field holding a line break or a quote is quoted whole
+    data = b'title\tbody\nA\t"line one\nline ""two"""\n"B\tC"\tb\n'
+    records = parse(data, delimiter="\t")
+    assert [(r["title"], r["body"]) for r in records] == [("A", 'line one\nline "two"'), ("B\tC", "b")]
 
 
 def test_multi_line_fields_are_one_record():
@@ -225,6 +323,41 @@ def test_every_row_is_accounted_for(rows):
     payload_lines = "\n".join(r["payload"] for r in records)
     for line in expected:
         assert line in payload_lines
+
+
+names = st.sampled_from(["id", "title", "body", "url", "date", "category", "author", "section"])
+
+
+@settings(deadline=None)
+@given(
+    st.sampled_from(",;\t|"),
+    st.lists(names, min_size=2, max_size=6, unique=True),
+    st.lists(st.lists(st.text(max_size=20), min_size=6, max_size=6), min_size=1, max_size=6),
+)
+def test_the_delimiter_a_table_was_written_with_is_guessed(delimiter, header, rows):
+    # Any table a spreadsheet or `csv.writer` writes: cells holding the other delimiters, quotes, line breaks
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow(header)
+    writer.writerows(row[: len(header)] for row in rows)
+    assert guess_delimiter(out.getvalue()) == delimiter
+
+
+entity = st.fixed_dictionaries({"Label": st.text(max_size=30), "Type": st.sampled_from("PCOGW")})
+line_text = st.text(st.characters(exclude_characters="\t\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), max_size=40)
+
+
+@settings(deadline=None)
+@given(st.lists(st.tuples(line_text, line_text, st.lists(entity, max_size=3)), min_size=1, max_size=6))
+def test_mind_like_rows_are_tab_separated(rows):
+    # MIND with a header row: bare quotes in titles, JSON of commas and quotes in the entity columns
+    lines = ["id\ttitle\tabstract\ttitle_entities"]
+    lines += [f"N{n}\t{title}\t{abstract}\t{json.dumps(found)}" for n, (title, abstract, found) in enumerate(rows)]
+    assert guess_delimiter("\n".join(lines)) == "\t"
+
+
+def test_an_empty_sample_gives_a_comma():
+    assert guess_delimiter("") == ","
 
 
 @pytest.mark.corpus

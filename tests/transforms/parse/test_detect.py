@@ -16,7 +16,15 @@ from transforms.parse.detect import KINDS, detect_kind, parse
         ("/data/pretty.json", b'{\n  "a": 1\n}\n', "json"),  # one pretty-printed object
         ("/data/empty.json", b"", "json"),  # an empty download, quarantined when read
         ("/data/agnews/test.csv", b'"3","Fears","Unions"\n', "csv"),
-        ("/data/export.TSV", b"title\tbody\n", "csv"),
+        ("/data/export.TSV", b"title\tbody\n", "tsv"),
+        ("/data/export.tab", b"title\tbody\n", "tsv"),
+        ("/data/mind/news.tsv", b"N55528\tlifestyle\tlifestyleroyals\tThe Brands", "tsv"),  # MIND, headerless
+        # Excel's "Unicode Text" save: UTF-16LE with a byte-order mark, tab-separated, named .txt
+        ("/data/export.txt", b"\xff\xfe" + "Title\tText\tDate\r\nA\tB\t2019".encode("utf-16-le"), "tsv"),
+        ("/data/export.txt", "Titel\tInhalt\tDatum\r\n".encode("cp1252"), "tsv"),  # the same, saved as ANSI
+        # Seed-form text: a title with a tab in it is still an article, and so is a UTF-16 one (Notepad's "Unicode")
+        ("/data/a.txt", b"Title and text\tof an article\n\nBody", "text"),
+        ("/data/a.txt", b"\xff\xfe" + "Title\r\n\r\nBody".encode("utf-16-le"), "text"),
         ("/feeds/world.rss", b"<?xml", "feed"),
         ("/feeds/world.atom", b"", "feed"),
         ("/feeds/world.xml", b"<?xml", "feed"),
@@ -35,6 +43,8 @@ from transforms.parse.detect import KINDS, detect_kind, parse
         ("/data/export", b'{"title": "t"}\n', "json"),  # JSON Lines or a JSON document: the parser tells
         ("https://content.guardianapis.com/search?q=mali", b'{"response":{"status":"ok"', "json"),  # an API
         ("/data/export", b'\xef\xbb\xbf[\n  {"title": "t"}', "json"),  # an array with a byte-order mark
+        ("/data/export", b"\xfe\xff" + '[{"title": "t"}]'.encode("utf-16-be"), "json"),  # the same in UTF-16BE
+        ("/data/export", '<?xml version="1.0"?><rss>'.encode("utf-16-le"), "feed"),  # UTF-16 without a mark
         ("/data/unknown.bin", b"\x89PNG\r\n", None),  # an image
         ("/data/README", b"About this corpus", None),
         ("/data/empty", b"", None),  # an empty file with no extension
@@ -50,6 +60,7 @@ def test_every_kind_parses_through_the_dispatcher():
         "jsonl": b'{"title": "Title", "body": "Body."}\n',
         "json": b'{"articles": [{"title": "Title", "body": "Body."}]}',
         "csv": b"title,body\nTitle,Body.\n",
+        "tsv": b"title\tbody\nTitle\tBody., with a comma\n",
         "feed": b"<rss><channel><item><title>Title</title><description>Body.</description></item></channel></rss>",
         "html": b"<html><body><article><h1>Title</h1><p>" + b"Body words here. " * 30 + b"</p></article></body></html>",
     }

@@ -43,6 +43,74 @@ WORDPRESS = b"""<?xml version="1.0" encoding="UTF-8"?>
 </item></channel></rss>"""
 
 
+# Google News RSS: each title ends in ` - Publisher`, the item's <source> names the publisher, and the
+# description is no text but links: a list of several outlets' stories, or one story's link and outlet
+GOOGLE_NEWS = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<rss xmlns:media="http://search.yahoo.com/mrss/" version="2.0"><channel><generator>NFE/5.0</generator>
+<title>Top stories - Google News</title><link>https://news.google.com/?hl=en-GB&amp;gl=GB&amp;ceid=GB:en</link>
+<item><title>Mali attack kills 53 soldiers - BBC News</title>
+<link>https://news.google.com/rss/articles/CBMiK2h0dHBzOi8vd3d3LmJiYy5jby51ay9uZXdzL3dvcmxkLWFmcmljYQ?oc=5</link>
+<guid isPermaLink="false">CBMiK2h0dHBzOi8vd3d3LmJiYy5jby51ay9uZXdzL3dvcmxkLWFmcmljYQ</guid>
+<pubDate>Mon, 04 Nov 2019 08:00:00 GMT</pubDate>
+<description>&lt;ol&gt;&lt;li&gt;&lt;a href="https://news.google.com/rss/articles/CBMiK2h0?oc=5" target="_blank"&gt;
+Mali attack kills 53 soldiers&lt;/a&gt;&amp;nbsp;&amp;nbsp;&lt;font color="#6f6f6f"&gt;BBC News&lt;/font&gt;&lt;/li&gt;
+&lt;li&gt;&lt;a href="https://news.google.com/rss/articles/CBMiQWh0?oc=5" target="_blank"&gt;Dozens of soldiers
+killed in attack on army post in Mali&lt;/a&gt;&amp;nbsp;&amp;nbsp;&lt;font color="#6f6f6f"&gt;Al Jazeera English
+&lt;/font&gt;&lt;/li&gt;&lt;/ol&gt;</description>
+<source url="https://www.bbc.co.uk">BBC News</source></item>
+<item><title>Brexit - what happens next? - The Guardian</title>
+<link>https://news.google.com/rss/articles/CBMiRmh0dHBzOi8vd3d3LnRoZWd1YXJkaWFuLmNvbS9wb2xpdGljcw?oc=5</link>
+<pubDate>Mon, 04 Nov 2019 07:00:00 GMT</pubDate>
+<description>&lt;a href="https://news.google.com/rss/articles/CBMiRmh0?oc=5" target="_blank"&gt;Brexit - what happens
+next?&lt;/a&gt;&amp;nbsp;&amp;nbsp;&lt;font color="#6f6f6f"&gt;The Guardian&lt;/font&gt;</description>
+<source url="https://www.theguardian.com">The Guardian</source></item>
+</channel></rss>"""
+
+# A WordPress export (Tools → Export, WXR 1.2): the channel's authors by login and display name, a published
+# post whose pubDate is empty, a draft with WordPress's zero dates, a page, and an image attachment
+WXR = b"""<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wfw="http://wellformedweb.org/CommentAPI/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Valley Post</title><link>https://valleypost.example</link>
+<pubDate>Tue, 05 Nov 2019 12:00:00 +0000</pubDate><language>en-GB</language><wp:wxr_version>1.2</wp:wxr_version>
+<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA[djones]]></wp:author_login>
+<wp:author_email><![CDATA[dj@valleypost.example]]></wp:author_email>
+<wp:author_display_name><![CDATA[Dafydd Jones]]></wp:author_display_name></wp:author>
+<wp:author><wp:author_id>2</wp:author_id><wp:author_login><![CDATA[mroberts]]></wp:author_login>
+<wp:author_display_name><![CDATA[Megan Roberts]]></wp:author_display_name></wp:author>
+<item><title>Floods hit the north</title><link>https://valleypost.example/2019/11/04/floods/</link>
+<pubDate></pubDate><dc:creator><![CDATA[djones]]></dc:creator>
+<guid isPermaLink="false">https://valleypost.example/?p=101</guid><description></description>
+<content:encoded><![CDATA[<p>Heavy rain flooded towns across the north.</p>]]></content:encoded>
+<excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>101</wp:post_id>
+<wp:post_date><![CDATA[2019-11-04 08:30:00]]></wp:post_date>
+<wp:post_date_gmt><![CDATA[2019-11-04 08:30:00]]></wp:post_date_gmt>
+<wp:comment_status><![CDATA[open]]></wp:comment_status><wp:status><![CDATA[publish]]></wp:status>
+<wp:post_type><![CDATA[post]]></wp:post_type>
+<category domain="category" nicename="news"><![CDATA[News]]></category>
+<category domain="post_tag" nicename="weather"><![CDATA[weather]]></category>
+<wp:comment><wp:comment_id>5</wp:comment_id><wp:comment_author><![CDATA[Reader]]></wp:comment_author>
+<wp:comment_date_gmt><![CDATA[2019-11-05 09:00:00]]></wp:comment_date_gmt>
+<wp:comment_content><![CDATA[Terrible.]]></wp:comment_content><wp:comment_approved><![CDATA[1]]></wp:comment_approved>
+</wp:comment></item>
+<item><title>Council budget</title><link>https://valleypost.example/?p=102</link>
+<pubDate>Mon, 30 Nov -0001 00:00:00 +0000</pubDate><dc:creator><![CDATA[mroberts]]></dc:creator>
+<guid isPermaLink="false">https://valleypost.example/?p=102</guid>
+<content:encoded><![CDATA[<p>Not ready yet.</p>]]></content:encoded>
+<wp:post_date_gmt><![CDATA[0000-00-00 00:00:00]]></wp:post_date_gmt>
+<wp:status><![CDATA[draft]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type></item>
+<item><title>About us</title><link>https://valleypost.example/about/</link>
+<pubDate>Mon, 01 Jan 2018 10:00:00 +0000</pubDate><dc:creator><![CDATA[djones]]></dc:creator>
+<content:encoded><![CDATA[<p>We are the valley's paper.</p>]]></content:encoded>
+<wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[page]]></wp:post_type></item>
+<item><title>flood-photo</title><link>https://valleypost.example/flood-photo/</link>
+<pubDate>Mon, 04 Nov 2019 08:00:00 +0000</pubDate><dc:creator><![CDATA[djones]]></dc:creator>
+<content:encoded><![CDATA[]]></content:encoded>
+<wp:status><![CDATA[inherit]]></wp:status><wp:post_type><![CDATA[attachment]]></wp:post_type></item>
+</channel></rss>"""
+
+
 def parse(data: bytes, **kw) -> list[dict]:
     return parse_feed(data, source_uri="/in/feed.xml", source_name="wire", **kw)
 
@@ -200,7 +268,9 @@ def test_any_bytes_give_items_or_exactly_one_error(data):
     records = parse(data)
     assert len(records) >= 1
     errors = [r for r in records if r["read_error"] is not None]
-    assert errors == [] or len(records) == 1
+    # A feed that cannot be read is one record; an item that is no article is quarantined on its own
+    not_articles = ("not an article", "not a post", "not a published post")
+    assert len(records) == 1 or all(r["read_error"].startswith(not_articles) for r in errors)
     for record in records:
         assert set(record) == set(RAW_ARTICLES)
         assert record["source_kind"] in ("rss", "atom")
@@ -300,3 +370,108 @@ def test_a_fragment_that_tells_items_apart_is_kept():
     )
     records = parse(f"<rss><channel>{items}</channel></rss>".encode())
     assert [r["source_uri"] for r in records] == ["https://example.org/live#post-1", "https://example.org/live#post-2"]
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_google_news_items_name_their_publisher_and_their_lists_of_links_are_no_articles(named):
+    records = parse(GOOGLE_NEWS, named=named)
+    assert [(r["source_name"], r["title"], r["read_error"]) for r in records] == [
+        (
+            "wire" if named else "BBC News",
+            "Mali attack kills 53 soldiers",
+            "not an article: the item's text is a list of links",
+        ),
+        (
+            "wire" if named else "The Guardian",
+            "Brexit - what happens next?",
+            "not an article: the item's text is a list of links",
+        ),
+    ]
+    assert records[0]["published_raw"] == "Mon, 04 Nov 2019 08:00:00 GMT"
+    assert '"source": {"href": "https://www.bbc.co.uk", "title": "BBC News"}' in records[0]["payload"]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Mali attack - BBC News", "Mali attack"),
+        ("Mali attack | BBC News", "Mali attack"),
+        ("Mali attack - Reuters", "Mali attack - Reuters"),  # a suffix naming another source stays
+        ("BBC News", "BBC News"),
+    ],
+)
+def test_a_title_loses_the_suffix_naming_its_own_source(title, expected):
+    inner = '<source url="https://www.bbc.co.uk">BBC News</source><description>Text of it.</description>'
+    (item,) = parse(rss_item(inner).replace(b"<title>T</title>", f"<title>{title}</title>".encode()))
+    assert (item["title"], item["source_name"], item["read_error"]) == (expected, "BBC News", None)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # A news site's summary with a link to the story
+        "<p>Heavy rain flooded towns across the north on Tuesday.</p><p><a href='https://x.org/f'>Read more</a></p>",
+        # WordPress's excerpt feed: the excerpt, then `The post <a>Title</a> appeared first on <a>Site</a>.`
+        "<p>Heavy rain flooded towns across the north [&#8230;]</p><p>The post "
+        "<a href='https://x.org/f'>Floods hit the north</a> appeared first on <a href='https://x.org'>Post</a>.</p>",
+        # A short summary and a `Continue reading` link
+        "Floods in the north. <a href='https://x.org/f'>Continue reading</a>",
+        # A link inside a sentence
+        "Rain flooded <a href='https://x.org/t'>the towns of the north</a> on Tuesday, the council said.",
+    ],
+)
+def test_summaries_with_a_link_to_the_story_are_articles(description):
+    inner = f"<description><![CDATA[{description}]]></description>"
+    (item,) = parse(rss_item(inner))
+    assert item["read_error"] is None
+    assert item["body"].startswith(("Heavy rain", "Floods in", "Rain flooded"))
+
+
+def test_a_wordpress_export_gives_published_posts_with_authors_names_and_utc_dates():
+    records = parse(WXR)
+    fields = ("source_uri", "title", "body", "authors", "published_raw", "category", "read_error")
+    assert [tuple(r[name] for name in fields) for r in records] == [
+        (
+            "https://valleypost.example/2019/11/04/floods/",
+            "Floods hit the north",
+            "Heavy rain flooded towns across the north.",
+            "Dafydd Jones",  # `dc:creator` holds the login `djones`
+            "2019-11-04T08:30:00Z",  # `wp:post_date_gmt`, the pubDate being empty
+            "News",
+            None,
+        ),
+        (
+            "https://valleypost.example/?p=102",
+            "Council budget",
+            "Not ready yet.",
+            "Megan Roberts",
+            None,  # WordPress's zero dates are no dates
+            None,
+            "not a published post: WordPress status draft",
+        ),
+        (
+            "https://valleypost.example/about/",
+            "About us",
+            "We are the valley's paper.",
+            "Dafydd Jones",
+            "Mon, 01 Jan 2018 10:00:00 +0000",
+            None,
+            "not a post: WordPress page",
+        ),
+        (
+            "https://valleypost.example/flood-photo/",
+            "flood-photo",
+            None,
+            "Dafydd Jones",
+            "Mon, 04 Nov 2019 08:00:00 +0000",
+            None,
+            "not a post: WordPress attachment",
+        ),
+    ]
+    assert {r["source_name"] for r in records} == {"Valley Post"}
+    assert '"wp_status": "draft"' in records[1]["payload"]
+
+
+def test_a_pubdate_beats_the_wordpress_utc_date():
+    data = WXR.replace(b"<pubDate></pubDate>", b"<pubDate>Mon, 04 Nov 2019 08:30:00 +0000</pubDate>")
+    assert parse(data)[0]["published_raw"] == "Mon, 04 Nov 2019 08:30:00 +0000"

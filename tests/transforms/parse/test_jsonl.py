@@ -105,6 +105,32 @@ def test_binary_lines_are_quarantined_and_text_lines_read():
     assert records[1]["payload"].startswith("4 bytes")
 
 
+LINE = '{"title": "Floods hit the north", "content": "Heavy rain flooded towns.", "url": "https://x.org/f"}\n'
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xfe\xff" + LINE.encode("utf-16-be"),  # an API dump saved as UTF-16BE with a byte-order mark
+        b"\xff\xfe" + LINE.encode("utf-16-le"),  # Windows PowerShell's `>` redirection: UTF-16LE
+        LINE.encode("utf-16-le"),  # UTF-16 without a mark
+    ],
+)
+def test_a_utf16_line_is_one_record(data):
+    (record,) = parse(data)
+    assert (record["title"], record["body"], record["read_error"]) == (
+        "Floods hit the north",
+        "Heavy rain flooded towns.",
+        None,
+    )
+
+
+def test_a_utf16_file_whose_mark_lies_is_one_quarantined_record():
+    # A UTF-16LE mark, then a lone surrogate: no line of it can be told apart
+    (record,) = parse(b"\xff\xfe" + LINE.encode("utf-16-le") + b"\x00\xd8")
+    assert record["read_error"].startswith("undecodable bytes: a UTF-16-LE byte-order mark")
+
+
 def test_emoji_and_right_to_left_text_survive():
     line = {"title": "مرحبا بالعالم 🎉", "body": "שלום עולם — נ׳ 🇲🇱", "url": "https://example.com/ع"}
     (record,) = parse(json.dumps(line, ensure_ascii=False).encode())

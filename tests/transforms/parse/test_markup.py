@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.parse.markup import html_to_text
+from transforms.parse.markup import html_to_text, link_share
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,36 @@ sentences = st.lists(
 def test_double_line_breaks_separate_paragraphs(paragraphs, separator):
     # A feed's `description` whose paragraphs are separated by blank `br` lines
     assert html_to_text(separator.join(paragraphs)) == "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "share"),
+    [
+        # Google News: each story's headline a link, its outlet beside it
+        (
+            '<ol><li><a href="https://news.google.com/1">Mali attack kills 53 soldiers</a>&nbsp;&nbsp;'
+            '<font color="#6f6f6f">BBC News</font></li><li><a href="https://news.google.com/2">Islamic State '
+            'claims Mali attack</a>&nbsp;&nbsp;<font color="#6f6f6f">Reuters</font></li></ol>',
+            pytest.approx(0.8, abs=0.05),
+        ),
+        ("<p>Heavy rain flooded towns across the north.</p><a href='/f'>Read more</a>", pytest.approx(0.2, abs=0.05)),
+        ("<a href='/f'>Floods hit the north</a>", 1.0),  # a link and nothing else
+        ("<p>Text.</p><aside><a href='/r'>Related: another story entirely</a></aside>", 0.0),  # dropped chrome
+        ("Plain text, no markup.", 0.0),
+        ("", 0.0),
+    ],
+)
+def test_link_share(fragment, share):
+    assert link_share(fragment) == share
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_a_share_between_0_and_1(fragment):
+    assert 0.0 <= link_share(fragment) <= 1.0
+
+
+@given(sentences.filter(any))
+def test_text_is_no_link_text_until_it_is_all_links(paragraphs):
+    # A feed item's paragraphs, then the same paragraphs each a headline link (an aggregator's list)
+    assert link_share("".join(f"<p>{p}</p>" for p in paragraphs)) == 0.0
+    assert link_share("".join(f"<li><a href='/{n}'>{p}</a></li>" for n, p in enumerate(paragraphs))) == 1.0

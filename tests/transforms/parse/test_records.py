@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.parse.records import natural_key, pick_source_name, record_from_fields
+from transforms.parse.records import decode_records, natural_key, pick_source_name, record_from_fields
 from transforms.schema import RAW_ARTICLES
 
 
@@ -67,3 +67,16 @@ def test_record_from_fields_keeps_the_url_without_tracking_parameters():
         payload="",
     )
     assert (relative["source_uri"], relative["url"]) == ("/in/e.csv#2", "/a?utm_source=x")  # no web URL: as written
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        # UTF-16 without a mark: its NUL bytes are valid UTF-8 too, which must not win
+        ('{"title": "T"}\n'.encode("utf-16-le"), '{"title": "T"}\n'),
+        (b"\xff\xfe" + "a\x00b\n".encode("utf-16-le"), "a\x00b\n"),  # a NUL character in one record of UTF-16
+        (b'{"title": "T"}\n{"title": "\x00"}\n', '{"title": "T"}\n{"title": "\x00"}\n'),  # ... of UTF-8
+    ],
+)
+def test_records_decode_wide_encodings_first_and_keep_nul_characters(data, text):
+    assert decode_records(data).text == text

@@ -30,6 +30,9 @@ def test_seed_form_splits_title_and_body():
         ("\ufeffTitle\n\nCaf\u00e9 culture".encode(), "Café culture"),
         # Windows line endings
         (b"Title\r\n\r\nBody line\r\n", "Body line"),
+        # Notepad's "Unicode" (UTF-16LE with a byte-order mark) and "Unicode big endian"
+        (b"\xff\xfe" + "Title\r\n\r\nCafé culture\r\n".encode("utf-16-le"), "Café culture"),
+        (b"\xfe\xff" + "Title\r\n\r\nCafé culture\r\n".encode("utf-16-be"), "Café culture"),
     ],
 )
 def test_encodings_are_detected(data, text):
