@@ -1,10 +1,15 @@
 """Peak memory of JSON Lines loads of 1,000, 5,000 and 10,000 records: it should not grow with the record count.
 
-Records are HuffPost's (../shared/corpora/huffpost), repeated with distinct URLs and a varied line so each is a
-new article. The pipeline works in bounded chunks, so peak RSS should stay roughly flat; each size runs with
+The records are 10,000 distinct real articles: AG News, BBC and HuffPost (../shared/corpora) interleaved so that every
+stretch of the file has the same mix of short and long texts, as JSON Lines with the field names of HuffPost's
+export. The pipeline works in bounded chunks, so peak RSS should stay roughly flat; each size runs with
 1,000-record chunks (1k records is one chunk, 10k is ten). Run: `.venv/bin/python bench/memory_jsonl.py`
+
+Distinct articles matter: a record repeated ten times is a near copy of each earlier repetition, and the memory of
+near-duplicate detection follows how many earlier copies an article has, not how many records a run reads.
 """
 
+import csv
 import json
 import os
 import subprocess
@@ -16,13 +21,33 @@ sys.path.insert(0, str(Path(__file__).parent))
 from common import CORPORA
 
 
+def real_articles() -> list[list[dict[str, str]]]:
+    """The three corpora's articles, each a list of records with HuffPost's field names."""
+    labels = (CORPORA / "agnews" / "classes.txt").read_text().split()
+    with (CORPORA / "agnews" / "test.csv").open(newline="") as handle:
+        agnews = [
+            {"headline": title, "short_description": body, "category": labels[int(label) - 1]}
+            for label, title, body in csv.reader(handle)
+        ]
+    bbc = []
+    for path in sorted((CORPORA / "bbc").glob("*/*.txt")):
+        title, _, body = path.read_text(encoding="utf-8", errors="replace").partition("\n")
+        bbc.append({"headline": title.strip(), "short_description": body.strip(), "category": path.parent.name})
+    huffpost = [json.loads(line) for line in (CORPORA / "huffpost" / "news_category_sample.jsonl").open()]
+    return [agnews, bbc, huffpost]
+
+
 def make_jsonl(path: Path, n: int) -> None:
-    records = [json.loads(line) for line in (CORPORA / "huffpost" / "news_category_sample.jsonl").open()]
+    """The first `n` of the interleaved articles: record i of a corpus of size m sits at position i / m."""
+    corpora = real_articles()
+    ordered = sorted(
+        ((i / len(records), c, record) for c, records in enumerate(corpora) for i, record in enumerate(records)),
+        key=lambda item: item[:2],
+    )
+    if len(ordered) < n:
+        raise SystemExit(f"only {len(ordered)} distinct articles in {CORPORA}; asked for {n}")
     with path.open("w") as out:
-        for i in range(n):
-            record = dict(records[i % len(records)])
-            record["link"] = f"{record['link']}?copy={i}"
-            record["short_description"] = f"{record['short_description']} (Edition {i}: {i * 7919 % 104729}.)"
+        for _, _, record in ordered[:n]:
             out.write(json.dumps(record) + "\n")
 
 

@@ -1,7 +1,7 @@
-"""A load's bookkeeping across its chunks: what was read, skipped, quarantined, audited; the counts that add up.
+"""A load's bookkeeping across its batches: what was read, skipped, quarantined, audited; the counts that add up.
 
-A load is processed in bounded chunks so that memory stays flat however large the input; it is still published,
-or blocked, as one batch.
+A load is processed in bounded batches so that memory stays flat however large the input: each batch (at most
+`chunk_records` records) is staged, enriched, written, audited and then published in one transaction, or blocked.
 """
 
 from collections.abc import Iterator
@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from flows.sources import Read, ReadSummary, Source
-from transforms.duplicates import DUPLICATES
-from transforms.schema import QUARANTINE
 from warehouse.load import Outcome
 
 SOURCE_FILES: dict[str, pl.DataType | type[pl.DataType]] = {
@@ -74,34 +72,61 @@ def groups(sources: list[Source], max_bytes: int) -> Iterator[list[Source]]:
         yield group
 
 
-def slices(frame: pl.DataFrame, rows: int) -> Iterator[pl.DataFrame]:
-    """The frame in consecutive slices of at most `rows` rows (one empty slice for an empty frame)."""
+def slices(frame: pl.DataFrame, rows: int) -> Iterator[tuple[int, pl.DataFrame]]:
+    """(offset, slice) of the frame in consecutive slices of at most `rows` rows (one empty slice for an empty
+    frame)."""
     if frame.is_empty():
-        yield frame
+        yield 0, frame
     for offset in range(0, frame.height, rows):
-        yield frame.slice(offset, rows)
+        yield offset, frame.slice(offset, rows)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What one batch decided: its new article versions, exact copies, quarantined records and audit result.
+
+    A batch is at most `chunk_records` records of one read; it is published in one transaction, or blocked.
+    """
+
+    articles: int  # new article versions staged (the audit may quarantine some)
+    duplicates: pl.DataFrame  # DUPLICATES
+    quarantine: pl.DataFrame  # QUARANTINE: rejected when read, staged or audited
+    validations: pl.DataFrame  # expectations.gate.VALIDATIONS
+    blocked_by: list[str]  # the blocking expectations; empty when the batch passed
+    audit_quarantined: int = 0
+
+    @property
+    def passed(self) -> bool:
+        return not self.blocked_by
+
+    @property
+    def published(self) -> int:
+        return self.articles - self.audit_quarantined
 
 
 @dataclass
-class Batch:
-    """Everything a load has decided so far, chunk by chunk."""
+class Ledger:
+    """A load's bookkeeping across its batches: what was read, skipped, published, quarantined, blocked.
+
+    Only counts and the read files' record URIs are kept, so a long load's bookkeeping stays small.
+    """
 
     read_options: str = "{}"
     records_read: int = 0
-    staged: int = 0
+    published: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    blocked: int = 0
     skipped_files: int = 0
-    unchanged_records: int = 0
     blocked_by: list[str] = field(default_factory=list)
-    _duplicates: list[pl.DataFrame] = field(default_factory=list)
-    _quarantine: list[pl.DataFrame] = field(default_factory=list)
-    _validations: list[pl.DataFrame] = field(default_factory=list)
     _reads: list[ReadSummary] = field(default_factory=list)
+    _rejected: set[str] = field(default_factory=set)  # source_uris of quarantined records
 
     def skip_unchanged(self, unchanged: dict[str, int]) -> None:
         """Unchanged sources count as read, every record a duplicate of what is already published."""
         self.skipped_files += len(unchanged)
-        self.unchanged_records += sum(unchanged.values())
         self.records_read += sum(unchanged.values())
+        self.duplicates += sum(unchanged.values())
 
     @property
     def sources_read(self) -> int:
@@ -111,36 +136,23 @@ class Batch:
         self.records_read += chunk.raw.height
         self._reads.extend(read.summary() for read in chunk.reads)
 
-    def add(
-        self,
-        *,
-        articles: int,
-        duplicates: pl.DataFrame,
-        quarantine: pl.DataFrame,
-        audited: tuple[pl.DataFrame, list[str], pl.DataFrame],
-    ) -> None:
-        audit_quarantine, blocked_by, validations = audited
-        self.staged += articles - audit_quarantine.height
-        self._duplicates.append(duplicates)
-        self._quarantine.extend([quarantine, audit_quarantine])
-        if not validations.is_empty():
-            self._validations.append(validations)
-        self.blocked_by.extend(blocked_by)
+    def add(self, batch: Batch) -> None:
+        """Count a batch once its publish (or block) is decided."""
+        self.duplicates += batch.duplicates.height
+        self.quarantined += batch.quarantine.height
+        self._rejected.update(batch.quarantine["source_uri"].to_list())
+        if batch.passed:
+            self.published += batch.published
+        else:
+            self.blocked += batch.published
+            self.blocked_by.extend(batch.blocked_by)
 
-    def duplicates(self) -> pl.DataFrame:
-        return pl.concat(self._duplicates) if self._duplicates else pl.DataFrame(schema=DUPLICATES)
-
-    def quarantine(self) -> pl.DataFrame:
-        return pl.concat(self._quarantine) if self._quarantine else pl.DataFrame(schema=QUARANTINE)
-
-    def validations(self) -> pl.DataFrame:
-        from expectations.gate import VALIDATIONS
-
-        return pl.concat(self._validations) if self._validations else pl.DataFrame(schema=VALIDATIONS)
+    def hold_back(self, records: int) -> None:
+        """Records read but left unprocessed because an earlier batch was blocked."""
+        self.blocked += records
 
     def clean_source_files(self) -> pl.DataFrame:
         """Sources read in full whose records all ended published or duplicate (none quarantined)."""
-        rejected = set(self.quarantine()["source_uri"].to_list())
         rows = [
             {
                 "location": read.source.location,
@@ -151,20 +163,33 @@ class Batch:
                 "read_options": self.read_options,
             }
             for read in self._reads
-            if read.content_hash and not read.source.is_url and rejected.isdisjoint(read.record_uris)
+            if read.content_hash and not read.source.is_url and self._rejected.isdisjoint(read.record_uris)
         ]
         return pl.DataFrame(rows, schema=SOURCE_FILES)
 
-    def outcome(self) -> Outcome:
-        """How the batch ends; read = published + duplicates + quarantined + blocked always holds."""
+    def outcome(self, *, finished: bool = True) -> Outcome:
+        """How the load stands; read = published + duplicates + quarantined + blocked always holds at the end.
+
+        While it runs (`finished=False`) the status is `running` and records read but not yet decided are not
+        counted anywhere.
+        """
         passed = not self.blocked_by
         return Outcome(
-            status="published" if passed else "blocked",
+            status="running" if not finished else "published" if passed else "blocked",
             records_read=self.records_read,
-            published=self.staged if passed else 0,
-            duplicates=self.duplicates().height + self.unchanged_records,
-            quarantined=self.quarantine().height,
-            blocked=0 if passed else self.staged,
-            message=None if passed else "blocked by the quality gate: " + "; ".join(dict.fromkeys(self.blocked_by)),
+            published=self.published,
+            duplicates=self.duplicates,
+            quarantined=self.quarantined,
+            blocked=self.blocked,
+            message=None if passed else self._blocked_message(),
             skipped_files=self.skipped_files,
         )
+
+    def _blocked_message(self) -> str:
+        message = "blocked by the quality gate: " + "; ".join(dict.fromkeys(self.blocked_by))
+        if self.published:
+            message += (
+                f" ({self.published} articles from earlier batches were published; a re-run after the fix"
+                " publishes the rest)"
+            )
+        return message

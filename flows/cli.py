@@ -1,7 +1,7 @@
 """`broadsheet`: the command line.
 
 Exit codes: 0 done; 1 the run failed (reason on stderr); 2 bad usage or a source that cannot be read;
-3 the quality gate blocked the batch (nothing published); 4 the warehouse is busy with another load;
+3 the quality gate blocked a batch (it and what follows unpublished); 4 the warehouse is busy with another load;
 5 every record the run read was quarantined (nothing usable in the input).
 """
 

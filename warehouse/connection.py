@@ -20,6 +20,12 @@ _CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "autoload_known_extensions": False,
 }
 _RETRY_EVERY = 0.2
+# Rows per row group of the tables a load appends to. DuckDB rewrites a table's last, partly filled row group at
+# every checkpoint (each load's commit), so the checkpoint's memory follows the row group: with DuckDB's default of
+# 122,880 rows it grew by about 4 MB per 1,000 articles published; 2,048 rows (its vector size, the smallest it
+# takes) holds it flat, with no loss of query speed and a smaller file on the 10,000-article benchmark. DuckDB
+# does not store the setting in the file, so every writing connection attaches the warehouse with it.
+ROW_GROUP_SIZE = 2048
 
 
 class WarehouseBusy(RuntimeError):
@@ -44,13 +50,15 @@ def connect(
     not grow the process (DuckDB's own default is 80 % of the machine's memory).
     """
     config = _CONFIG | ({"memory_limit": memory_limit} if memory_limit else {})
+    if not read_only:  # spills beside the warehouse, not in the working directory of an in-memory catalog
+        config |= {"temp_directory": f"{path}.tmp"}
     if read_only and not path.exists():
         raise WarehouseMissing(f"no warehouse at {path}: run `broadsheet run` first, or pass --warehouse")
     deadline = time.monotonic() + wait_seconds
     told = False
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=config)
+            return duckdb.connect(str(path), read_only=True, config=config) if read_only else _writer(path, config)
         except duckdb.IOException as error:
             if "lock" not in str(error).lower():
                 raise
@@ -64,6 +72,20 @@ def connect(
                 on_wait(f"waiting for {holder} to release {path}")
                 told = True
             time.sleep(_RETRY_EVERY)
+
+
+def _writer(path: Path, config: dict[str, str | bool | int | float | list[str]]) -> duckdb.DuckDBPyConnection:
+    """A read-write connection whose default catalog is the warehouse, attached with `ROW_GROUP_SIZE`."""
+    con = duckdb.connect(config=config)
+    try:
+        # ATTACH takes no parameters: the path goes in as a string literal, its quotes doubled.
+        literal = "'" + str(path).replace("'", "''") + "'"
+        con.execute(f"ATTACH {literal} AS warehouse (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        con.execute("USE warehouse")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 @contextmanager

@@ -1,7 +1,7 @@
 """Write–audit–publish: a batch goes to `staging` under its load_id, is audited, then published or held.
 
-Publishing is one transaction: the published tables change completely or not at all, so a crash at any point
-leaves them as they were.
+Publishing a batch is one transaction: the published tables take the whole batch or none of it, so a crash at any
+point leaves them as the last published batch left them.
 """
 
 from collections.abc import Iterator
@@ -25,9 +25,10 @@ ARTICLE_TABLES = tuple(t for t in PUBLISHED_TABLES if t.startswith("fct_"))
 
 @dataclass(frozen=True)
 class Outcome:
-    """How a batch ended, counted in input records: read = published + duplicates + quarantined + blocked."""
+    """How a load ended (or stands), counted in input records: read = published + duplicates + quarantined +
+    blocked once it has ended."""
 
-    status: str  # published | blocked
+    status: str  # running | published | blocked
     records_read: int
     published: int
     duplicates: int
@@ -113,20 +114,20 @@ def published(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
     return con.execute(f"SELECT * FROM {identifiers.table('main', table)}{current}").pl()  # noqa: S608
 
 
-def finish(
+def publish_batch(
     con: duckdb.DuckDBPyConnection,
     load_id: int,
     *,
-    outcome: Outcome,
+    passed: bool,
     quarantine: pl.DataFrame,
     duplicates: pl.DataFrame,
     validations: pl.DataFrame,
-    source_files: pl.DataFrame,
+    progress: Outcome,
 ) -> None:
-    """Record the batch's end in one transaction: quarantine, audit trail, and (if it passed) the publish.
+    """Record one batch's end in one transaction: quarantine, audit trail, and (if it passed) the publish.
 
-    `source_files` (location, size, mtime_ns, content_hash, records) are the sources read in full whose records
-    all ended published or duplicate: the next run skips them while they are unchanged.
+    A passing batch moves from staging to the published tables and staging is emptied for the next batch; a
+    blocked one stays in staging. `progress` is the load's counts so far, kept on its `etl_run` row.
     """
     quarantined_ids = quarantine.select("article_id").drop_nulls().unique()
     with (
@@ -136,39 +137,53 @@ def finish(
             duplicate_batch=duplicates.filter(pl.col("kind") == "copy"),
             validation_batch=validations,
             quarantined_ids=quarantined_ids,
-            source_file_batch=source_files,
         ),
         transaction(con),
     ):
         execute(con, "publish/quarantine", load_id=load_id)
         execute(con, "publish/validations", load_id=load_id)
-        if outcome.status == "published" and quarantined_ids.height:
+        if passed and quarantined_ids.height:
             for table in ARTICLE_TABLES:
                 con.execute(
                     f"DELETE FROM {identifiers.table('staging', table)} WHERE load_id = ?"  # noqa: S608
                     " AND article_id IN (SELECT article_id FROM quarantined_ids)",
                     [load_id],
                 )
-        if outcome.status == "published":
+        if passed:
             execute(con, "publish/duplicates", load_id=load_id)
-            execute(con, "publish/source_files", load_id=load_id)
             for table in PUBLISHED_TABLES:
                 execute(con, f"publish/{table}", load_id=load_id)
                 halt_point("publish")
             clear_staging(con, load_id)
-        execute(
-            con,
-            "runs/finish",
-            load_id=load_id,
-            status=outcome.status,
-            records_read=outcome.records_read,
-            published=outcome.published,
-            duplicates=outcome.duplicates,
-            quarantined=outcome.quarantined,
-            blocked=outcome.blocked,
-            message=outcome.message,
-            skipped_files=outcome.skipped_files,
-        )
+        _record(con, load_id, progress)
+
+
+def finish(con: duckdb.DuckDBPyConnection, load_id: int, *, outcome: Outcome, source_files: pl.DataFrame) -> None:
+    """Record the load's end: its status and counts and, if every batch was published, the manifest.
+
+    `source_files` (location, size, mtime_ns, content_hash, records) are the sources read in full whose records
+    all ended published or duplicate: the next run skips them while they are unchanged.
+    """
+    with registered(con, source_file_batch=source_files), transaction(con):
+        if outcome.status == "published":
+            execute(con, "publish/source_files", load_id=load_id)
+        _record(con, load_id, outcome)
+
+
+def _record(con: duckdb.DuckDBPyConnection, load_id: int, outcome: Outcome) -> None:
+    execute(
+        con,
+        "runs/finish",
+        load_id=load_id,
+        status=outcome.status,
+        records_read=outcome.records_read,
+        published=outcome.published,
+        duplicates=outcome.duplicates,
+        quarantined=outcome.quarantined,
+        blocked=outcome.blocked,
+        message=outcome.message,
+        skipped_files=outcome.skipped_files,
+    )
 
 
 @contextmanager

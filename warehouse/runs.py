@@ -14,8 +14,10 @@ def begin_run(con: duckdb.DuckDBPyConnection, *, flow_run_id: str | None, source
     Call it holding the writer lock: any run still marked `running` then belongs to a dead process.
     """
     with transaction(con):
-        for load_id, dead_pid in con.execute(_sql("runs/stale")).fetchall():
+        for load_id, dead_pid, published in con.execute(_sql("runs/stale")).fetchall():
             message = f"the run's process (pid {dead_pid}) ended before it finished; staging cleared"
+            if published:
+                message += f"; the {published} articles of its completed batches stay published"
             execute(con, "runs/fail", load_id=load_id, message=message)
             clear_staging(con, load_id)
         row = execute(con, "runs/begin", flow_run_id=flow_run_id, sources=sources, pid=pid).fetchone()
@@ -24,7 +26,7 @@ def begin_run(con: duckdb.DuckDBPyConnection, *, flow_run_id: str | None, source
 
 
 def fail_run(con: duckdb.DuckDBPyConnection, load_id: int, message: str) -> None:
-    """Record that a run stopped on an error; its staging is cleared, published tables were never touched."""
+    """Record that a run stopped on an error; its staging is cleared (batches it published before stay)."""
     with transaction(con):
         execute(con, "runs/fail", load_id=load_id, message=message)
         clear_staging(con, load_id)

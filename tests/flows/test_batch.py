@@ -1,6 +1,6 @@
 import polars as pl
 
-from flows.batch import SOURCE_FILES, Batch, Chunk, groups, slices, unchanged_sources
+from flows.batch import SOURCE_FILES, Batch, Chunk, Ledger, groups, slices, unchanged_sources
 from flows.sources import Read, Source
 from transforms.schema import QUARANTINE
 
@@ -34,30 +34,52 @@ def test_groups_hold_at_most_the_byte_budget_and_big_files_stand_alone():
 
 def test_slices_cover_every_row_once():
     frame = pl.DataFrame({"x": range(5)})
-    assert [s["x"].to_list() for s in slices(frame, 2)] == [[0, 1], [2, 3], [4]]
-    assert [s.height for s in slices(frame.clear(), 2)] == [0]
+    assert [(o, s["x"].to_list()) for o, s in slices(frame, 2)] == [(0, [0, 1]), (2, [2, 3]), (4, [4])]
+    assert [(o, s.height) for o, s in slices(frame.clear(), 2)] == [(0, 0)]
 
 
-def test_counts_add_up_and_only_clean_files_enter_the_manifest():
-    batch = Batch()
-    batch.skip_unchanged({"/in/old": 4})
+def _batch(articles: int, quarantined: list[str], blocked_by: tuple[str, ...] = (), copies: int = 0) -> Batch:
+    quarantine = pl.DataFrame(
+        {"source_uri": quarantined, "article_id": None, "stage": "read", "reason": "bad", "payload": ""},
+        schema=QUARANTINE,
+    )
+    duplicates = pl.DataFrame({"source_uri": [f"/in/c#{i}" for i in range(copies)], "kind": "copy"})
+    return Batch(articles, duplicates, quarantine, pl.DataFrame(), list(blocked_by))
+
+
+def _reads() -> Chunk:
     reads = [
         Read(source("a"), [{"source_uri": "/in/a"}], "ha"),
         Read(source("b"), [{"source_uri": "/in/b#1"}, {"source_uri": "/in/b#2"}], "hb"),
     ]
-    batch.add_reads(Chunk(pl.DataFrame({"source_uri": ["/in/a", "/in/b#1", "/in/b#2"]}), reads))
-    quarantine = pl.DataFrame(
-        {"source_uri": ["/in/b#2"], "article_id": [None], "stage": ["read"], "reason": ["bad"], "payload": [""]},
-        schema=QUARANTINE,
-    )
-    batch.add(
-        articles=2,
-        duplicates=pl.DataFrame(schema={"source_uri": pl.String, "kind": pl.String}),
-        quarantine=quarantine,
-        audited=(pl.DataFrame(schema=QUARANTINE), [], pl.DataFrame()),
-    )
-    outcome = batch.outcome()
+    return Chunk(pl.DataFrame({"source_uri": ["/in/a", "/in/b#1", "/in/b#2"]}), reads)
+
+
+def test_counts_add_up_and_only_clean_files_enter_the_manifest():
+    ledger = Ledger()
+    ledger.skip_unchanged({"/in/old": 4})
+    ledger.add_reads(_reads())
+    ledger.add(_batch(articles=2, quarantined=["/in/b#2"]))
+    outcome = ledger.outcome()
+    assert outcome.status == "published"
     assert (outcome.records_read, outcome.published, outcome.duplicates, outcome.quarantined) == (7, 2, 4, 1)
     assert outcome.records_read == outcome.published + outcome.duplicates + outcome.quarantined + outcome.blocked
-    assert batch.clean_source_files()["location"].to_list() == ["/in/a"]
-    assert batch.clean_source_files().schema == pl.Schema(SOURCE_FILES)
+    assert ledger.clean_source_files()["location"].to_list() == ["/in/a"]
+    assert ledger.clean_source_files().schema == pl.Schema(SOURCE_FILES)
+
+
+def test_a_blocked_batch_counts_its_records_and_those_held_back_as_blocked():
+    ledger = Ledger()
+    ledger.add_reads(Chunk(pl.DataFrame({"source_uri": [f"/in/b#{i}" for i in range(10)]}), []))
+    ledger.add(_batch(articles=3, quarantined=[], copies=1))  # records 0-3 published or copies
+    assert ledger.outcome(finished=False).status == "running"
+    ledger.add(_batch(articles=3, quarantined=["/in/b#7"], blocked_by=("fct_article.title: too many nulls",)))
+    ledger.hold_back(2)  # records 8 and 9, after the blocked batch
+    outcome = ledger.outcome()
+    assert outcome.status == "blocked"
+    assert (outcome.published, outcome.duplicates, outcome.quarantined, outcome.blocked) == (3, 1, 1, 5)
+    assert outcome.records_read == outcome.published + outcome.duplicates + outcome.quarantined + outcome.blocked
+    assert outcome.message == (
+        "blocked by the quality gate: fct_article.title: too many nulls (3 articles from earlier batches were"
+        " published; a re-run after the fix publishes the rest)"
+    )

@@ -93,6 +93,39 @@ def test_a_run_killed_at_any_point_leaves_published_data_as_it_was(tmp_path, cli
             assert leftover == (0,), f"staging.{table} still holds rows of dead runs"
 
 
+def test_a_run_killed_in_its_second_batch_keeps_the_first_and_a_rerun_completes_it(tmp_path, cli_env):
+    warehouse = tmp_path / "w.duckdb"
+    source = articles(tmp_path, 5)
+    marker = tmp_path / "halted"
+    env = cli_env | {"BROADSHEET_CHUNK_RECORDS": "2"}  # batches of two records: 000-001, 002-003, 004
+    run = broadsheet(
+        "run",
+        str(source),
+        "-w",
+        str(warehouse),
+        env=env | {"BROADSHEET_HALT_AT": "enrich:2", "BROADSHEET_HALT_FILE": str(marker)},
+    )
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        assert run.poll() is None, f"run ended before its second batch: {run.stderr.read()}"
+        assert time.monotonic() < deadline, "never reached the second batch"
+        time.sleep(0.05)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait(30)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        titles = con.execute("SELECT title FROM v_articles ORDER BY title").fetchall()
+        assert titles == [("Story 0",), ("Story 1",)], "the first batch was published before the kill"
+        assert con.execute("SELECT status, published FROM v_runs").fetchall() == [("running", 2)]
+
+    done = broadsheet("run", str(source), "-w", str(warehouse), env=env)
+    assert done.wait(120) == 0, done.stderr.read()
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        runs = con.execute("SELECT status, published, duplicates, message FROM v_runs ORDER BY load_id").fetchall()
+        assert [run[:3] for run in runs] == [("failed", 2, 0), ("published", 3, 2)]
+        assert "the 2 articles of its completed batches stay published" in runs[0][3]
+        assert con.execute("SELECT count(*), count(DISTINCT title) FROM v_articles").fetchone() == (5, 5)
+
+
 def test_a_second_run_waits_for_the_first_or_fails_naming_it(tmp_path, cli_env):
     warehouse = tmp_path / "w.duckdb"
     marker = tmp_path / "halted"

@@ -181,6 +181,29 @@ def test_a_blocked_batch_leaves_published_data_untouched_and_a_fixed_rerun_publi
     assert query(warehouse, "SELECT count(*) FROM v_articles") == [(4,)]
 
 
+def test_a_blocked_batch_stops_the_run_earlier_batches_stay_and_a_fixed_rerun_publishes_the_rest(tmp_path, warehouse):
+    root = tmp_path / "scraped"
+    # Read in name order, two records a batch: 0-1 pass, 2-3 lost their title line (blocked), 4 comes after.
+    for i in range(5):
+        text = f"{'word ' * 80}{i}\n\nA body paragraph.\n" if i in (2, 3) else f"Title {i}\n\nBody number {i}.\n"
+        write(root / f"{i}.txt", text)
+
+    with pytest.raises(BatchBlocked) as blocked:
+        run_pipeline([str(root)], str(warehouse), options=RunOptions(chunk_records=2))
+    summary = blocked.value.summary
+    assert (summary.records_read, summary.published, summary.quarantined, summary.blocked) == (5, 2, 2, 1)
+    assert "2 articles from earlier batches were published" in summary.message
+    assert query(warehouse, "SELECT title FROM v_articles ORDER BY 1") == [("Title 0",), ("Title 1",)]
+    assert query(warehouse, "SELECT status, published, blocked FROM v_runs") == [("blocked", 2, 1)]
+    assert query(warehouse, "SELECT count(*) FROM etl_source_file") == [(0,)]  # nothing may be skipped next time
+
+    for i in (2, 3):
+        write(root / f"{i}.txt", f"Title {i}\n\n{'word ' * 80}{i}\n")
+    fixed = run_pipeline([str(root)], str(warehouse), options=RunOptions(chunk_records=2))
+    assert (fixed.status, fixed.published, fixed.duplicates) == ("published", 3, 2)
+    assert query(warehouse, "SELECT count(*) FROM v_articles") == [(5,)]
+
+
 def test_a_run_that_died_is_marked_failed_by_the_next(tmp_path, warehouse):
     run_pipeline([str(sample_folder())], str(warehouse), "sample")
     with duckdb.connect(str(warehouse)) as con:  # what a run killed mid-way leaves behind

@@ -1,6 +1,7 @@
+-- A run's counts so far (status 'running', after each published or blocked batch) or at its end.
 UPDATE etl_run
 SET status = $status,
-    finished_at = now(),
+    finished_at = CASE WHEN $status = 'running' THEN NULL ELSE now() END,
     records_read = $records_read,
     published = $published,
     duplicates = $duplicates,
