@@ -36,8 +36,8 @@ def broadsheet_run(*args: str, extra_env: dict[str, str] | None = None) -> tuple
     if flow_peak:  # the pipeline's own process, apart from Prefect's temporary API server beside it
         summary += f" [pipeline process peak {flow_peak.group(1)} MB]"
     between = re.findall(r"memory (\d+) MB \(peak", result.stderr)
-    if len(between) > 1:  # resident memory after the first and the last chunk, freed memory handed back
-        summary += f" [after chunk 1: {between[0]} MB, after chunk {len(between)}: {between[-1]} MB]"
+    if len(between) > 1:  # resident memory after the first and the last batch, freed memory handed back
+        summary += f" [after batch 1: {between[0]} MB, after batch {len(between)}: {between[-1]} MB]"
     # ru_maxrss of children is the largest child so far: a run smaller than an earlier one reads as that one.
     return seconds, max(peak, before) // 1024, summary
 

@@ -2,8 +2,8 @@
 
 The records are 10,000 distinct real articles: AG News, BBC and HuffPost (../shared/corpora) interleaved so that every
 stretch of the file has the same mix of short and long texts, as JSON Lines with the field names of HuffPost's
-export. The pipeline works in bounded chunks, so peak RSS should stay roughly flat; each size runs with
-1,000-record chunks (1k records is one chunk, 10k is ten). Run: `.venv/bin/python bench/memory_jsonl.py`
+export. The pipeline works in bounded batches, each published on its own, so peak RSS should stay roughly flat; each
+size runs with 1,000-record batches (1k records is one batch, 10k is ten). Run: `.venv/bin/python bench/memory_jsonl.py`
 
 Distinct articles matter: a record repeated ten times is a near copy of each earlier repetition, and the memory of
 near-duplicate detection follows how many earlier copies an article has, not how many records a run reads.
@@ -65,7 +65,7 @@ def main() -> None:
 
 
 def _isolated(source: Path, warehouse: Path) -> tuple[float, int, str]:
-    """One run in a fresh interpreter, with 1,000-record chunks, so that each size's peak RSS is its own."""
+    """One run in a fresh interpreter, with 1,000-record batches, so that each size's peak RSS is its own."""
     env = os.environ | {"BROADSHEET_CHUNK_RECORDS": "1000"}
     command = [sys.executable, str(Path(__file__).parent / "common.py"), str(source), "-w", str(warehouse)]
     result = json.loads(subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout)

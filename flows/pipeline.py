@@ -122,7 +122,7 @@ def _process(
     halt_point("enrich")
     frames = tasks.model(enriched, published, load_id)
     tasks.write(path, load_id, frames, options)
-    audit_quarantine, blocked_by, validations = tasks.audit_chunk(path, frames, enriched.articles, options)
+    audit_quarantine, blocked_by, validations = tasks.audit_batch(path, frames, enriched.articles, options)
     halt_point("audit")
     batch = Batch(
         articles=new.height,

@@ -140,7 +140,7 @@ def enrich(
 
 @task(cache_policy=NO_CACHE)
 def model(enriched: "Enriched", published: pl.DataFrame, load_id: int) -> dict[str, pl.DataFrame]:
-    """The chunk's dimension and fact rows, keyed and ready to stage."""
+    """The batch's dimension and fact rows, keyed and ready to stage."""
     from transforms.fct_entity import entity_tables  # with spaCy, as `enrich`
 
     articles = enriched.articles
@@ -158,7 +158,7 @@ def model(enriched: "Enriched", published: pl.DataFrame, load_id: int) -> dict[s
 
 @task(cache_policy=NO_CACHE)
 def write(warehouse: Path, load_id: int, frames: dict[str, pl.DataFrame], options: RunOptions) -> None:
-    """Append the chunk to the staging schema."""
+    """Append the batch to the staging schema."""
     with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
         load.write_staging(con, load_id, frames)
     get_run_logger().info(
@@ -167,16 +167,16 @@ def write(warehouse: Path, load_id: int, frames: dict[str, pl.DataFrame], option
 
 
 @task(cache_policy=NO_CACHE)
-def audit_chunk(
+def audit_batch(
     warehouse: Path, frames: dict[str, pl.DataFrame], articles: pl.DataFrame, options: RunOptions
 ) -> tuple[pl.DataFrame, list[str], pl.DataFrame]:
-    """Run the expectation suites over the staged chunk: (quarantine rows, blocking failures, validations)."""
+    """Run the expectation suites over the staged batch: (quarantine rows, blocking failures, validations)."""
     logger = get_run_logger()
     if all(frame.is_empty() for frame in frames.values()):
         logger.info("Nothing new to audit")
         return pl.DataFrame(schema=QUARANTINE), [], pl.DataFrame(schema=VALIDATIONS)
     with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
-        known = load.published_keys(con)
+        known = load.published_keys(con, frames)
     values = parameters(frames, known, max_failing_share=options.max_failing_share, now=datetime.now(UTC))
     result = audit(frames, values)
     failed = result.validations.filter(~pl.col("success")).height
