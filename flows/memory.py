@@ -1,8 +1,9 @@
-"""This process's memory: what it holds now, its peak, and handing freed memory back between chunks.
+"""This process's memory: what it holds now, its peak, and handing freed memory back between batches.
 
-A load works in bounded chunks, but glibc's allocator keeps the pages a chunk freed and reuses them unevenly, so
-the resident size creeps up chunk after chunk although nothing is held (measured: about 7 MB a chunk of 1,000
-records). Trimming after each chunk returns them, as Dask's workers do (`MALLOC_TRIM_THRESHOLD_`).
+A load works in bounded batches, but glibc's allocator keeps the pages a batch freed and reuses them unevenly, so
+the resident size creeps up batch after batch although nothing is held (measured: about 7 MB a batch of 1,000
+records). Two things stop that: trimming after each batch returns the free pages, as Dask's workers do
+(`MALLOC_TRIM_THRESHOLD_`), and large buffers stay in their own mappings (`keep_large_buffers_mapped`).
 """
 
 import ctypes
@@ -43,10 +44,31 @@ def release_freed_memory() -> None:
         trim(0)
 
 
-@cache
+# glibc's M_MMAP_THRESHOLD option, and its default: buffers this large get a mapping of their own.
+_M_MMAP_THRESHOLD = -3
+_MMAP_THRESHOLD = 128 * 1024
+
+
+def keep_large_buffers_mapped() -> bool:
+    """Keep glibc serving buffers of 128 KiB and more from their own mappings, returned whole when freed.
+
+    By default glibc raises that threshold each time such a buffer is freed, up to 32 MiB, and then serves large
+    buffers (NER's arrays, DuckDB's and Arrow's) from the heap, where they fragment: on 10,000 articles the
+    resident size after each batch crept from 691 to 738 MB; with the threshold fixed it stays between 708 and 723
+    MB from the second batch on. Setting it explicitly turns the raising off. False where the C library is not glibc.
+    """
+    mallopt = _libc_function("mallopt")
+    return bool(mallopt and mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD))
+
+
 def _malloc_trim() -> "ctypes._NamedFuncPointer | None":
-    name = ctypes.util.find_library("c")
+    return _libc_function("malloc_trim")
+
+
+@cache
+def _libc_function(name: str) -> "ctypes._NamedFuncPointer | None":
+    library = ctypes.util.find_library("c")
     try:
-        return ctypes.CDLL(name).malloc_trim if name else None
+        return getattr(ctypes.CDLL(library), name) if library else None
     except (OSError, AttributeError):  # not glibc (musl, macOS)
         return None

@@ -47,6 +47,7 @@ def run_pipeline(
     `read_options`: `mapping` (field → column) and `columns` (names of a headerless CSV's columns).
     """
     options = options or RunOptions()
+    memory.keep_large_buffers_mapped()
     reading = ReadOptions(**(read_options or {}))  # type: ignore[arg-type]
     logger = get_run_logger()
     path = Path(warehouse).expanduser().resolve()

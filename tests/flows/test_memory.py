@@ -1,4 +1,7 @@
-"""The process's memory as the run log reports it, and freed memory handed back between chunks."""
+"""The process's memory as the run log reports it, and freed memory handed back between batches."""
+
+import subprocess
+import sys
 
 import pytest
 
@@ -20,3 +23,27 @@ def test_memory_freed_between_kept_blocks_goes_back_to_the_system():
     memory.release_freed_memory()
     assert before - memory.resident_mb() > 80
     assert len(survivors) == 300
+
+
+# In a fresh interpreter: malloc a 4 MiB buffer, free it, malloc it again, and say whether the second one has a
+# mapping of its own (glibc marks such a chunk with bit 2 of the size word just before it).
+_SECOND_BUFFER_MAPPED = """
+import ctypes, sys
+from flows import memory
+if sys.argv[1] == "fixed":
+    assert memory.keep_large_buffers_mapped()
+libc = ctypes.CDLL(None)
+libc.malloc.restype = ctypes.c_void_p
+libc.free.argtypes = [ctypes.c_void_p]
+libc.free(libc.malloc(4 << 20))
+second = libc.malloc(4 << 20)
+print(bool(ctypes.c_size_t.from_address(second - ctypes.sizeof(ctypes.c_size_t)).value & 2))
+"""
+
+
+@pytest.mark.skipif(memory._libc_function("mallopt") is None, reason="mallopt is glibc's; elsewhere a no-op")
+@pytest.mark.parametrize(("threshold", "mapped"), [("glibc's own", "False"), ("fixed", "True")])
+def test_large_buffers_keep_their_own_mapping_once_the_threshold_is_fixed(threshold, mapped):
+    # glibc raises its threshold when the first buffer is freed, so the second comes from the heap; fixed, it does not.
+    command = [sys.executable, "-c", _SECOND_BUFFER_MAPPED, threshold.split()[0]]
+    assert subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip() == mapped
