@@ -37,6 +37,23 @@ def broadsheet(*args: str, env: dict[str, str]) -> subprocess.Popen:
     )
 
 
+def halted(point: str, source: Path, warehouse: Path, marker: Path, env: dict[str, str]) -> subprocess.Popen:
+    """A `broadsheet run` of `source` that has reached the halt point `point` (`enrich`, `enrich:2`) and waits there."""
+    run = broadsheet(
+        "run",
+        str(source),
+        "-w",
+        str(warehouse),
+        env=env | {"BROADSHEET_HALT_AT": point, "BROADSHEET_HALT_FILE": str(marker)},
+    )
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        assert run.poll() is None, f"run ended before reaching {point}: {run.stderr.read()}"
+        assert time.monotonic() < deadline, f"never reached {point}"
+        time.sleep(0.05)
+    return run
+
+
 def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         return {
@@ -61,19 +78,7 @@ def test_a_run_killed_at_any_point_leaves_published_data_as_it_was(tmp_path, cli
     source = articles(tmp_path, 5)
 
     for point in POINTS:
-        marker = tmp_path / f"halted-{point}"
-        run = broadsheet(
-            "run",
-            str(source),
-            "-w",
-            str(warehouse),
-            env=cli_env | {"BROADSHEET_HALT_AT": point, "BROADSHEET_HALT_FILE": str(marker)},
-        )
-        deadline = time.monotonic() + 120
-        while not marker.exists():
-            assert run.poll() is None, f"run ended before reaching {point}: {run.stderr.read()}"
-            assert time.monotonic() < deadline, f"never reached {point}"
-            time.sleep(0.05)
+        run = halted(point, source, warehouse, tmp_path / f"halted-{point}", cli_env)
         os.kill(run.pid, signal.SIGKILL)
         run.wait(30)
         assert snapshot(warehouse) == before, f"published tables changed by a run killed at {point}"
@@ -96,20 +101,8 @@ def test_a_run_killed_at_any_point_leaves_published_data_as_it_was(tmp_path, cli
 def test_a_run_killed_in_its_second_batch_keeps_the_first_and_a_rerun_completes_it(tmp_path, cli_env):
     warehouse = tmp_path / "w.duckdb"
     source = articles(tmp_path, 5)
-    marker = tmp_path / "halted"
     env = cli_env | {"BROADSHEET_CHUNK_RECORDS": "2"}  # batches of two records: 000-001, 002-003, 004
-    run = broadsheet(
-        "run",
-        str(source),
-        "-w",
-        str(warehouse),
-        env=env | {"BROADSHEET_HALT_AT": "enrich:2", "BROADSHEET_HALT_FILE": str(marker)},
-    )
-    deadline = time.monotonic() + 120
-    while not marker.exists():
-        assert run.poll() is None, f"run ended before its second batch: {run.stderr.read()}"
-        assert time.monotonic() < deadline, "never reached the second batch"
-        time.sleep(0.05)
+    run = halted("enrich:2", source, warehouse, tmp_path / "halted", env)  # in the second batch
     os.kill(run.pid, signal.SIGKILL)
     run.wait(30)
     with duckdb.connect(str(warehouse), read_only=True) as con:
@@ -128,18 +121,7 @@ def test_a_run_killed_in_its_second_batch_keeps_the_first_and_a_rerun_completes_
 
 def test_a_second_run_waits_for_the_first_or_fails_naming_it(tmp_path, cli_env):
     warehouse = tmp_path / "w.duckdb"
-    marker = tmp_path / "halted"
-    source = articles(tmp_path, 2)
-    first = broadsheet(
-        "run",
-        str(source),
-        "-w",
-        str(warehouse),
-        env=cli_env | {"BROADSHEET_HALT_AT": "enrich", "BROADSHEET_HALT_FILE": str(marker)},
-    )
-    while not marker.exists():
-        assert first.poll() is None, first.stderr.read()
-        time.sleep(0.05)
+    first = halted("enrich", articles(tmp_path, 2), warehouse, tmp_path / "halted", cli_env)
     try:
         second = broadsheet("run", "-w", str(warehouse), "--wait", "1", env=cli_env)
         assert second.wait(120) == 4
