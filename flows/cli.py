@@ -81,7 +81,8 @@ def run(
 ) -> None:
     """Load articles into the warehouse: read, stage, enrich, model, write, audit, publish.
 
-    Publishes only a batch that passes the quality gate; exits 3 when the gate blocks it.
+    Works in batches of BROADSHEET_CHUNK_RECORDS records (2,000), each published in one transaction only if it
+    passes the quality gate; exits 3 when the gate blocks one (earlier batches stay published).
 
     Sources are folders (read recursively), files (.txt, .jsonl, .json, .csv, RSS/Atom .xml, .html) or http(s)
     URLs of feeds and pages; unchanged files are skipped.
