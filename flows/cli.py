@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from flows import queries
+from flows import output, queries
 from flows.output import EXIT_ALL_QUARANTINED, EXIT_BLOCKED, EXIT_BUSY, EXIT_FAILED, EXIT_USAGE, err, out, render
 from flows.settings import Settings, sample_folder
 
@@ -117,7 +117,7 @@ def run(
                 server.wait_until_healthy()
             summary = run_pipeline(paths, str(config.warehouse), name, config.run_options(), reading)
         except BatchBlocked as blocked:
-            _report(blocked.summary)
+            output.report_outcome(blocked.summary)
             err.print(f"[red]Blocked:[/red] {blocked.summary.message}", highlight=False)
             raise typer.Exit(EXIT_BLOCKED) from None
         except SourceError as error:
@@ -129,7 +129,7 @@ def run(
         except Exception as error:  # the flow logged the traceback; scripts get the reason and a failing code
             err.print(f"[red]Run failed:[/red] {type(error).__name__}: {error}", highlight=False)
             raise typer.Exit(EXIT_FAILED) from None
-    _report(summary)
+    output.report_outcome(summary)
     if summary.records_read and summary.quarantined == summary.records_read:
         err.print(
             f"[red]Nothing usable:[/red] every record read was quarantined; see `broadsheet quarantine --load "
@@ -151,18 +151,6 @@ def _read_options(map_fields: list[str] | None, columns: str | None) -> dict[str
     except ValueError as error:
         err.print(f"[red]Error:[/red] {error}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
-
-
-def _report(summary: object) -> None:
-    """The run's outcome on stdout, the one thing a script captures (the log is on stderr)."""
-    s = summary  # a flows.pipeline.RunSummary
-    out.print(
-        f"Load {s.load_id} {s.status}: read {s.records_read}, published {s.published}, "  # type: ignore[attr-defined]
-        f"duplicates {s.duplicates}, quarantined {s.quarantined}"  # type: ignore[attr-defined]
-        + (f", blocked {s.blocked}" if s.blocked else "")  # type: ignore[attr-defined]
-        + f"\nWarehouse: {s.warehouse}",  # type: ignore[attr-defined]
-        highlight=False,
-    )
 
 
 @app.command()
@@ -212,28 +200,17 @@ def validate(
 
     Example: `broadsheet validate --warehouse news.duckdb`
     """
-    from datetime import UTC, datetime
-
     import polars as pl
 
-    from expectations.gate import audit, parameters
-    from warehouse import load
-    from warehouse.migrate import PUBLISHED_TABLES
-
     queries.check_format(format)
-    config = settings(warehouse)
-    with queries.read_only(config) as con:
-        tables = {table: load.published(con, table) for table in PUBLISHED_TABLES}
-        known = load.published_keys(con)
-    values = parameters(tables, known, max_failing_share=0.0, now=datetime.now(UTC))
-    result = audit(tables, values)
-    shown = result.validations if all_results else result.validations.filter(~pl.col("success"))
+    validations = queries.validate_published(settings(warehouse))
+    shown = validations if all_results else validations.filter(~pl.col("success"))
     shown = shown.select("suite", "expectation", "column_name", "success", "unexpected_count", "observed_value")
     if shown.height or format != "table":  # scripts reading csv or json get their (empty) document
         render(shown.columns, shown.rows(), format, out)
-    failed = result.validations.filter(~pl.col("success")).height
+    failed = validations.filter(~pl.col("success")).height
     err.print(
-        f"{result.validations.height} expectations over {len(tables)} tables: "
+        f"{validations.height} expectations over {validations['suite'].n_unique()} tables: "
         + (f"[red]{failed} failed[/red]" if failed else "all passed"),
         highlight=False,
     )

@@ -21,6 +21,19 @@ out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
 
+def report_outcome(summary: Any) -> None:
+    """A run's outcome (a `flows.pipeline.RunSummary`) on stdout, the one thing a script captures (the log is on
+    stderr)."""
+    s = summary
+    out.print(
+        f"Load {s.load_id} {s.status}: read {s.records_read}, published {s.published}, "
+        f"duplicates {s.duplicates}, quarantined {s.quarantined}"
+        + (f", blocked {s.blocked}" if s.blocked else "")
+        + f"\nWarehouse: {s.warehouse}",
+        highlight=False,
+    )
+
+
 def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, console: Console) -> None:
     """Print a result set in `fmt`; csv and json go to stdout byte-exact, without terminal styling."""
     if fmt == "csv":

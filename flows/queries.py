@@ -47,3 +47,17 @@ def query(config: Settings, text: str, parameters: list[object], fmt: str) -> No
         err.print(f"[red]SQL error:[/red] {error}", highlight=False)
         raise typer.Exit(EXIT_FAILED) from None
     render(columns, rows, fmt, out)
+
+
+def validate_published(config: Settings) -> Any:
+    """Every expectation suite run over the published tables: one row per expectation (`gate.VALIDATIONS`)."""
+    from datetime import UTC, datetime
+
+    from expectations.gate import audit, parameters
+    from warehouse import load
+    from warehouse.migrate import PUBLISHED_TABLES
+
+    with read_only(config) as con:
+        tables = {table: load.published(con, table) for table in PUBLISHED_TABLES}
+        known = load.published_keys(con)
+    return audit(tables, parameters(tables, known, max_failing_share=0.0, now=datetime.now(UTC))).validations

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import identifiers
 from warehouse.lock import holder_of
 
 # Extensions are never fetched at run time: this machine is offline, and a missing one should fail at once.
@@ -78,9 +79,8 @@ def _writer(path: Path, config: dict[str, str | bool | int | float | list[str]])
     """A read-write connection whose default catalog is the warehouse, attached with `ROW_GROUP_SIZE`."""
     con = duckdb.connect(config=config)
     try:
-        # ATTACH takes no parameters: the path goes in as a string literal, its quotes doubled.
-        literal = "'" + str(path).replace("'", "''") + "'"
-        con.execute(f"ATTACH {literal} AS warehouse (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        # ATTACH takes no parameters: the path goes in quoted by `path_literal`; the size is our constant.
+        con.execute(f"ATTACH {identifiers.path_literal(path)} AS warehouse (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
         con.execute("USE warehouse")
     except BaseException:
         con.close()

@@ -1,7 +1,8 @@
 """Table and column names for the few statements that must name a table from a variable.
 
 Values are always bound parameters; identifiers can't be, so these functions accept only names from the fixed
-list of published tables (or DuckDB's own catalog, for columns) and return them quoted.
+list of published tables (or DuckDB's own catalog, for columns) and return them quoted. The one value that can't
+be a parameter either, the warehouse's path in `ATTACH`, is quoted here too.
 """
 
 
@@ -17,3 +18,9 @@ def table(schema: str, name: str) -> str:
 def column(name: str) -> str:
     """A column name read from DuckDB's catalog, quoted (a double quote inside is doubled)."""
     return '"' + name.replace('"', '""') + '"'
+
+
+def path_literal(path: object) -> str:
+    """A file path as a SQL string literal (a single quote inside is doubled), for `ATTACH`, which takes no
+    parameters."""
+    return "'" + str(path).replace("'", "''") + "'"

@@ -12,3 +12,7 @@ def test_published_tables_are_quoted_and_anything_else_refused():
 
 def test_columns_are_quoted_with_inner_quotes_doubled():
     assert identifiers.column('we"ird') == '"we""ird"'
+
+
+def test_paths_become_string_literals_with_inner_quotes_doubled():
+    assert identifiers.path_literal("/data/o'brien's.duckdb") == "'/data/o''brien''s.duckdb'"
