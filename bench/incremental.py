@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from common import CORPORA, REPO, broadsheet_run, in_flow_seconds
 
 sys.path.insert(0, str(REPO))
-from flows.prefect_api import LocalPrefectServer
+from flows.runtime.prefect_server import LocalPrefectServer
 
 
 def main() -> None:

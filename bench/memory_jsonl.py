@@ -66,7 +66,7 @@ def main() -> None:
 
 def _isolated(source: Path, warehouse: Path) -> tuple[float, int, str]:
     """One run in a fresh interpreter, with 1,000-record batches, so that each size's peak RSS is its own."""
-    env = os.environ | {"BROADSHEET_CHUNK_RECORDS": "1000"}
+    env = os.environ | {"BROADSHEET_BATCH_RECORDS": "1000"}
     command = [sys.executable, str(Path(__file__).parent / "common.py"), str(source), "-w", str(warehouse)]
     result = json.loads(subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout)
     return result["wall"], result["peak_mb"], result["summary"]

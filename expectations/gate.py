@@ -12,20 +12,8 @@ from typing import Any
 
 import polars as pl
 
-from expectations.suites import suite_definition
-
-# A dimension row that fails quarantines the articles that refer to it.
-REFERENCED_BY: dict[str, list[tuple[str, str]]] = {
-    "dim_source": [("fct_article", "source_key")],
-    "dim_category": [("fct_article", "category_key")],
-    "dim_date": [("fct_article", "published_date_key"), ("fct_article", "ingested_date_key")],
-    "dim_entity": [("fct_entity_mention", "entity_id"), ("fct_entity_occurrence", "entity_id")],
-}
-
-# Columns the gate adds before validating, for checks across rows that GX has no expectation for.
-DERIVED: dict[str, dict[str, pl.Expr]] = {
-    "fct_entity_mention": {"article_weight_sum": pl.col("weight").sum().over("article_key")},
-}
+from expectations.suites import DERIVED, suite_definition
+from transforms.published import BY_NAME, dimensions, keys_parameter, referring_columns
 
 VALIDATIONS: dict[str, pl.DataType | type[pl.DataType]] = {
     "suite": pl.String,
@@ -109,17 +97,16 @@ def parameters(
 ) -> dict[str, Any]:
     """The values suites take at run time: keys a fact may refer to, the tolerated failing share, today."""
 
-    def keys(table: str, column: str) -> list[Any]:
-        staged = batch[table][column].to_list() if table in batch else []
+    def keys(table: str) -> list[Any]:
+        (key,) = BY_NAME[table].key
+        staged = batch[table][key].to_list() if table in batch else []
         return sorted(set(staged) | set(published_keys.get(table, [])))
 
     return {
-        "source_keys": keys("dim_source", "source_key"),
-        "category_keys": keys("dim_category", "category_key"),
-        "date_keys": keys("dim_date", "date_key"),
-        "entity_ids": keys("dim_entity", "entity_id"),
+        # Keys a fact may refer to: the batch's own and the published ones it refers to.
+        **{keys_parameter(t.name): keys(t.name) for t in dimensions()},
         # Facts below the article refer to article versions of the same batch.
-        "article_keys": batch["fct_article"]["article_key"].to_list() if "fct_article" in batch else [],
+        keys_parameter("fct_article"): batch["fct_article"]["article_key"].to_list() if "fct_article" in batch else [],
         "country_codes": _country_codes(),
         "row_mostly": 1.0 - max_failing_share,
         "earliest_published": "1800-01-01T00:00:00+00:00",
@@ -153,7 +140,7 @@ def _owners(batch: dict[str, pl.DataFrame], table: str, rows: pl.DataFrame, reas
         owners = pl.concat(
             [
                 batch[fact].join(rows.select(pl.col(rows.columns[0]).alias(column)), on=column).select("article_id")
-                for fact, column in REFERENCED_BY.get(table, [])
+                for fact, column in referring_columns(table)
             ]
         )
     return owners.unique().with_columns(reason=pl.lit(reason))

@@ -1,4 +1,8 @@
-"""The expectation suites, one per published table, kept as Great Expectations suite JSON in `suites/`.
+"""The expectation suites, one per published table.
+
+A table's structural expectations follow from its declaration (`transforms.published`): its columns, NOT NULL for
+every column that may not be null, a unique key, and each relationship to the table whose key a column holds. Its
+rules about values (ranges, sets, lengths, patterns) are kept as Great Expectations suite JSON in `suites/`.
 
 Each expectation's `meta.level` says what a failure means: `row` quarantines the failing rows' articles (and blocks
 the batch only when more than the tolerated share fails), `batch` blocks the whole batch.
@@ -9,13 +13,56 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+import polars as pl
+
+from transforms.published import BY_NAME, Table, keys_parameter
+
 _ROOT = files("expectations") / "suites"
+
+# Columns the gate adds before validating, for checks across rows that GX has no expectation for.
+DERIVED: dict[str, dict[str, pl.Expr]] = {
+    "fct_entity_mention": {"article_weight_sum": pl.col("weight").sum().over("article_key")},
+}
 
 
 @cache
 def suite_definition(table: str) -> dict[str, Any]:
-    """The suite JSON of one published table."""
+    """The suite of one published table: its structural expectations, then its value rules."""
+    rules = value_rules(table)
+    return rules | {"expectations": structural_expectations(BY_NAME[table]) + rules["expectations"]}
+
+
+@cache
+def value_rules(table: str) -> dict[str, Any]:
+    """The suite JSON kept for one published table: its rules about values."""
     return json.loads((_ROOT / f"{table}.json").read_text(encoding="utf-8"))
+
+
+def structural_expectations(table: Table) -> list[dict[str, Any]]:
+    """Columns, not-null, unique key and relationships of `table`, as expectation configurations."""
+    batch = {"level": "batch"}
+    columns = [*table.columns, *DERIVED.get(table.name, {})]
+    expectations: list[dict[str, Any]] = [
+        {"type": "expect_table_columns_to_match_set", "kwargs": {"column_set": columns, "exact_match": True}}
+    ]
+    expectations += [
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": column}}
+        for column in table.columns
+        if column not in table.nullable
+    ]
+    if len(table.key) == 1:
+        expectations.append({"type": "expect_column_values_to_be_unique", "kwargs": {"column": table.key[0]}})
+    else:
+        unique = {"column_list": list(table.key)}
+        expectations.append({"type": "expect_compound_columns_to_be_unique", "kwargs": unique})
+    expectations += [
+        {
+            "type": "expect_column_values_to_be_in_set",
+            "kwargs": {"column": column, "value_set": {"$PARAMETER": keys_parameter(target)}},
+        }
+        for column, target in table.references.items()
+    ]
+    return [expectation | {"meta": batch} for expectation in expectations]
 
 
 def suite_tables() -> list[str]:

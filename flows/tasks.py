@@ -8,7 +8,6 @@ import os
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -17,9 +16,10 @@ from prefect.cache_policies import NO_CACHE
 from rich.progress import track
 
 from expectations.gate import VALIDATIONS, audit, parameters
-from flows.batch import Batch, Chunk, Ledger
+from flows.batch import Batch, Ledger, Read, unchanged_sources
+from flows.progress import log_quarantined
 from flows.settings import RunOptions
-from flows.sources import ReadOptions, Source, read_source
+from flows.sources import ReadOptions, Source, discover, read_source
 from transforms.dates import numeric_date_orders
 from transforms.dim_category import dim_category
 from transforms.dim_date import dim_date
@@ -27,12 +27,13 @@ from transforms.dim_source import dim_source
 from transforms.duplicates import split_duplicates
 from transforms.fct_article import fct_article
 from transforms.fct_date_mention import fct_date_mention
+from transforms.published import PUBLISHED_TABLES
 from transforms.schema import QUARANTINE, raw_articles
 from transforms.stg_articles import article_versions, stg_articles
 from warehouse import load
-from warehouse.connection import connect
+from warehouse.connection import Warehouse
 from warehouse.load import Outcome
-from warehouse.migrate import PUBLISHED_TABLES, migrate
+from warehouse.migrate import migrate
 from warehouse.runs import begin_run, fail_run
 
 if TYPE_CHECKING:
@@ -48,13 +49,30 @@ class Opened:
     source_files: pl.DataFrame  # the manifest of sources read in full before
 
 
+def find_sources(sources: list[str], source_name: str | None) -> list[Source]:
+    """Every source to read under `sources`; documentation files passed over are logged."""
+    found, documentation = discover(sources, source_name)
+    for skipped in documentation:
+        get_run_logger().info("Skipped %s: a documentation file, not an article", skipped)
+    return found
+
+
+def skip_unchanged(found: list[Source], manifest: pl.DataFrame, ledger: Ledger) -> list[Source]:
+    """The sources to read: those unchanged since an earlier load read them are counted as duplicates instead."""
+    to_read, unchanged = unchanged_sources(found, manifest, ledger.read_options)
+    if unchanged:
+        get_run_logger().info(
+            "Skipped %d unchanged sources (%d records) read by earlier loads", len(unchanged), sum(unchanged.values())
+        )
+        ledger.skip_unchanged(unchanged)
+    return to_read
+
+
 @task(cache_policy=NO_CACHE)
-def open_run(warehouse: Path, sources: list[str], flow_run_id: str | None, options: RunOptions) -> Opened:
+def open_run(warehouse: Warehouse, sources: list[str], flow_run_id: str | None) -> Opened:
     """Bring the warehouse up to date, open a run, and read what is already published."""
     logger = get_run_logger()
-    with connect(
-        warehouse, wait_seconds=options.wait_seconds, on_wait=logger.info, memory_limit=options.duckdb_memory_limit
-    ) as con:
+    with warehouse.connect(on_wait=logger.info) as con:
         applied = migrate(con)
         if applied:
             logger.info("Warehouse %s: applied migrations %s", warehouse, applied)
@@ -65,23 +83,23 @@ def open_run(warehouse: Path, sources: list[str], flow_run_id: str | None, optio
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def read_sources(sources: list[Source], options: ReadOptions) -> Chunk:
-    """Every record of a group of sources, parsed into raw articles."""
+def read_sources(sources: list[Source], options: ReadOptions) -> Read:
+    """One read: every record of its sources, parsed into raw articles."""
     progress = sys.stderr.isatty() and len(sources) > 20
-    reads = [read_source(s, options) for s in (track(sources, "Reading", transient=True) if progress else sources)]
-    records = [record for read in reads for record in read.records]
+    given = [read_source(s, options) for s in (track(sources, "Reading", transient=True) if progress else sources)]
+    records = [record for source in given for record in source.records]
     get_run_logger().info("Read %d records from %d sources", len(records), len(sources))
     raw = raw_articles(records)
-    return Chunk(raw, reads, article_versions(raw), numeric_date_orders(raw))
+    return Read(raw, given, article_versions(raw), numeric_date_orders(raw))
 
 
 @task(cache_policy=NO_CACHE)
 def stage(
     raw: pl.DataFrame, published: pl.DataFrame, incoming: pl.DataFrame | None
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(new article versions, exact duplicates, quarantine rows) of a slice of raw records.
+    """(new article versions, exact duplicates, quarantine rows) of a batch of raw records.
 
-    `incoming` are the versions the whole read brings (`Chunk.versions`), so a copy is told from moved content.
+    `incoming` are the versions the whole read brings (`Read.versions`), so a copy is told from moved content.
     """
     logger = get_run_logger()
     staged, quarantined = stg_articles(raw)
@@ -94,13 +112,13 @@ def stage(
         duplicates.height - unchanged,
         quarantined.height,
     )
-    _log_quarantined(quarantined)
+    log_quarantined(quarantined)
     return new, duplicates, quarantined
 
 
 @task(cache_policy=NO_CACHE)
 def enrich(
-    warehouse: Path,
+    warehouse: Warehouse,
     load_id: int,
     articles: pl.DataFrame,
     date_orders: dict[str | None, str | None],
@@ -108,7 +126,7 @@ def enrich(
 ) -> "Enriched":
     """Dates, language, tone, near-duplicate clusters, dates mentioned, people, organisations and places.
 
-    `date_orders` are how the sources of the whole read order numeric dates (`Chunk.date_orders`).
+    `date_orders` are how the sources of the whole read order numeric dates (`Read.date_orders`).
     """
     # Imported here: spaCy and datasketch take seconds to import, which a run with nothing new never needs.
     from transforms.enrich import NerOptions, enrich_articles
@@ -117,7 +135,7 @@ def enrich(
     logger = get_run_logger()
     logger.info("Enriching %d articles (dates, language, tone, near-copies, named entities)", len(articles))
     signed = with_minhash(articles)
-    with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
+    with warehouse.connect() as con:
         candidates = load.near_duplicate_candidates(con, load_id, signed, bands=BANDS, rows=ROWS)
     ner = NerOptions(options.spacy_model, options.nlp_processes, options.nlp_batch_size)
     enriched = enrich_articles(signed, candidates, now=datetime.now(UTC), ner=ner, date_orders=date_orders)
@@ -157,9 +175,9 @@ def model(enriched: "Enriched", published: pl.DataFrame, load_id: int) -> dict[s
 
 
 @task(cache_policy=NO_CACHE)
-def write(warehouse: Path, load_id: int, frames: dict[str, pl.DataFrame], options: RunOptions) -> None:
+def write(warehouse: Warehouse, load_id: int, frames: dict[str, pl.DataFrame]) -> None:
     """Append the batch to the staging schema."""
-    with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
+    with warehouse.connect() as con:
         load.write_staging(con, load_id, frames)
     get_run_logger().info(
         "Wrote to staging (load %d): %s", load_id, ", ".join(f"{t} {frames[t].height}" for t in PUBLISHED_TABLES)
@@ -168,14 +186,14 @@ def write(warehouse: Path, load_id: int, frames: dict[str, pl.DataFrame], option
 
 @task(cache_policy=NO_CACHE)
 def audit_batch(
-    warehouse: Path, frames: dict[str, pl.DataFrame], articles: pl.DataFrame, options: RunOptions
+    warehouse: Warehouse, frames: dict[str, pl.DataFrame], articles: pl.DataFrame, options: RunOptions
 ) -> tuple[pl.DataFrame, list[str], pl.DataFrame]:
     """Run the expectation suites over the staged batch: (quarantine rows, blocking failures, validations)."""
     logger = get_run_logger()
     if all(frame.is_empty() for frame in frames.values()):
         logger.info("Nothing new to audit")
         return pl.DataFrame(schema=QUARANTINE), [], pl.DataFrame(schema=VALIDATIONS)
-    with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
+    with warehouse.connect() as con:
         known = load.published_keys(con, frames)
     values = parameters(frames, known, max_failing_share=options.max_failing_share, now=datetime.now(UTC))
     result = audit(frames, values)
@@ -185,37 +203,20 @@ def audit_batch(
         logger.error("Blocking expectation failed: %s", reason)
     quarantine = result.quarantined.join(articles.select("article_id", "source_uri", "payload"), on="article_id")
     rows = quarantine.select("source_uri", "article_id", stage=pl.lit("audit"), reason="reason", payload="payload")
-    _log_quarantined(rows)
+    log_quarantined(rows, blocked=bool(result.blocked_by))
     return rows.cast(QUARANTINE), result.blocked_by, result.validations  # type: ignore[arg-type]
 
 
-# Quarantined records named one by one in the log, per slice; the rest are counted by kind of reason.
-_NAMED_IN_LOG = 10
-
-
-def _log_quarantined(rows: pl.DataFrame) -> None:
-    """A warning for each of the first quarantined records, then one line counting the rest by reason."""
-    logger = get_run_logger()
-    for row in rows.head(_NAMED_IN_LOG).iter_rows(named=True):
-        logger.warning("Quarantined %s at %s: %s", row["source_uri"], row["stage"], row["reason"])
-    rest = rows.slice(_NAMED_IN_LOG)
-    if rest.height:
-        # The reason's kind is its words before the details (`malformed CSV row: 9 fields …`).
-        kinds = rest.group_by(kind=pl.col("reason").str.split(":").list.first()).len().sort("len", descending=True)
-        counted = ", ".join(f"{kind} ×{n:,}" for kind, n in kinds.iter_rows())
-        logger.warning("… and %d more quarantined (%s): `broadsheet quarantine` lists them all", rest.height, counted)
-
-
 @task(cache_policy=NO_CACHE)
-def publish(warehouse: Path, load_id: int, batch: Batch, progress: Outcome, options: RunOptions) -> None:
+def publish(warehouse: Warehouse, load_id: int, batch: Batch, progress: Outcome) -> None:
     """Publish a passing batch in one transaction, or hold a blocked one in staging; `progress` is the load's
     counts so far, recorded with it."""
-    with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
+    with warehouse.connect() as con:
         load.publish_batch(
             con,
             load_id,
             passed=batch.passed,
-            quarantine=batch.quarantine,
+            quarantine=batch.rejected,
             duplicates=batch.duplicates,
             validations=batch.validations,
             progress=progress,
@@ -223,19 +224,19 @@ def publish(warehouse: Path, load_id: int, batch: Batch, progress: Outcome, opti
     if batch.passed:
         get_run_logger().info("Published a batch of %d new article versions (load %d)", batch.published, load_id)
     else:
-        get_run_logger().error("Blocked a batch of %d new article versions: it stays in staging", batch.published)
+        get_run_logger().error("Blocked a batch of %d new article versions: it stays in staging", batch.blocked)
 
 
 @task(cache_policy=NO_CACHE)
-def finish(warehouse: Path, load_id: int, ledger: Ledger, options: RunOptions) -> Outcome:
+def finish(warehouse: Warehouse, load_id: int, ledger: Ledger) -> Outcome:
     """Record how the load ended and, if every batch was published, which sources the next run may skip."""
     outcome = ledger.outcome()
-    with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
+    with warehouse.connect() as con:
         load.finish(con, load_id, outcome=outcome, source_files=ledger.clean_source_files())
     return outcome
 
 
-def record_failure(warehouse: Path, load_id: int, error: BaseException, options: RunOptions) -> None:
+def record_failure(warehouse: Warehouse, load_id: int, error: BaseException) -> None:
     """Mark a run that raised as failed; the batch in flight never reached the published tables."""
-    with connect(warehouse, wait_seconds=options.wait_seconds, memory_limit=options.duckdb_memory_limit) as con:
+    with warehouse.connect() as con:
         fail_run(con, load_id, f"{type(error).__name__}: {error}")

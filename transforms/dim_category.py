@@ -3,12 +3,7 @@
 import polars as pl
 
 from transforms.keys import key_expr
-
-DIM_CATEGORY: dict[str, pl.DataType | type[pl.DataType]] = {
-    "category_key": pl.String,
-    "category_name": pl.String,
-    "load_id": pl.Int64,
-}
+from transforms.published import DIM_CATEGORY
 
 
 def category_key(column: str = "category") -> pl.Expr:
@@ -23,5 +18,5 @@ def dim_category(articles: pl.DataFrame, load_id: int) -> pl.DataFrame:
         .drop_nulls()
         .unique(maintain_order=True)
         .select(category_key=category_key(), category_name=pl.col("category"), load_id=pl.lit(load_id))
-        .cast(DIM_CATEGORY)  # type: ignore[arg-type]
+        .cast(DIM_CATEGORY.columns)  # type: ignore[arg-type]
     )

@@ -2,22 +2,7 @@
 
 import polars as pl
 
-DIM_DATE: dict[str, pl.DataType | type[pl.DataType]] = {
-    "date_key": pl.Int32,
-    "date": pl.Date,
-    "year": pl.Int16,
-    "quarter": pl.Int8,
-    "month": pl.Int8,
-    "month_name": pl.String,
-    "day": pl.Int8,
-    "day_of_week": pl.Int8,
-    "day_name": pl.String,
-    "iso_year": pl.Int16,
-    "iso_week": pl.Int8,
-    "week_start": pl.Date,
-    "is_weekend": pl.Boolean,
-    "load_id": pl.Int64,
-}
+from transforms.published import DIM_DATE
 
 
 def date_key(column: str | pl.Expr) -> pl.Expr:
@@ -44,4 +29,4 @@ def dim_date(days: pl.Series, load_id: int) -> pl.DataFrame:
         week_start=pl.col("date") - pl.duration(days=pl.col("date").dt.weekday() - 1),
         is_weekend=pl.col("date").dt.weekday() >= 6,
         load_id=pl.lit(load_id),
-    ).cast(DIM_DATE)  # type: ignore[arg-type]
+    ).cast(DIM_DATE.columns)  # type: ignore[arg-type]

@@ -3,12 +3,7 @@
 import polars as pl
 
 from transforms.keys import key_expr
-
-DIM_SOURCE: dict[str, pl.DataType | type[pl.DataType]] = {
-    "source_key": pl.String,
-    "source_name": pl.String,
-    "load_id": pl.Int64,
-}
+from transforms.published import DIM_SOURCE
 
 
 def source_key(column: str = "source_name") -> pl.Expr:
@@ -24,5 +19,5 @@ def dim_source(articles: pl.DataFrame, load_id: int) -> pl.DataFrame:
         .select(source_key=source_key(), source_name=pl.col("source_name"), load_id=pl.lit(load_id))
         # `BBC` and `bbc` are one source: the first spelling seen names it.
         .unique("source_key", keep="first", maintain_order=True)
-        .cast(DIM_SOURCE)  # type: ignore[arg-type]
+        .cast(DIM_SOURCE.columns)  # type: ignore[arg-type]
     )

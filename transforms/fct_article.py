@@ -8,43 +8,7 @@ from transforms.dim_category import category_key
 from transforms.dim_date import date_key
 from transforms.dim_source import source_key
 from transforms.keys import key_expr
-
-UTC_TIME = pl.Datetime("us", "UTC")
-
-FCT_ARTICLE: dict[str, pl.DataType | type[pl.DataType]] = {
-    "article_key": pl.String,
-    "article_id": pl.String,
-    "source_uri": pl.String,
-    "url": pl.String,
-    "source_key": pl.String,
-    "source_kind": pl.String,
-    "category_key": pl.String,
-    "published_date_key": pl.Int32,
-    "ingested_date_key": pl.Int32,
-    "published_at": UTC_TIME,
-    "ingested_at": UTC_TIME,
-    "title": pl.String,
-    "body": pl.String,
-    "dateline": pl.String,
-    "authors": pl.String,
-    "external_id": pl.String,
-    "language": pl.String,
-    "word_count": pl.Int32,
-    "paragraph_count": pl.Int32,
-    "sentiment": pl.Float64,
-    "is_duplicate": pl.Boolean,
-    "content_hash": pl.String,
-    "version": pl.Int32,
-    "valid_from": UTC_TIME,
-    "valid_to": UTC_TIME,
-    "is_current": pl.Boolean,
-    "load_id": pl.Int64,
-    "tone_positive": pl.Float64,
-    "tone_negative": pl.Float64,
-    "polarity": pl.Float64,
-    "cluster_id": pl.String,
-    "minhash": pl.List(pl.UInt64),
-}
+from transforms.published import FCT_ARTICLE, UTC_TIME
 
 # Columns enrichment fills; a batch that skipped an enrichment gets nulls (the views show NULL, not a guess).
 ENRICHED: dict[str, pl.DataType | type[pl.DataType]] = {
@@ -109,5 +73,5 @@ def fct_article(
             cluster_id=pl.col("cluster_id").fill_null(pl.col("article_id")),
             minhash="minhash",
         )
-        .cast(FCT_ARTICLE)  # type: ignore[arg-type]
+        .cast(FCT_ARTICLE.columns)  # type: ignore[arg-type]
     )

@@ -2,16 +2,7 @@
 
 import polars as pl
 
-FCT_DATE_MENTION: dict[str, pl.DataType | type[pl.DataType]] = {
-    "article_key": pl.String,
-    "article_id": pl.String,
-    "date_text": pl.String,
-    "start_offset": pl.Int32,
-    "end_offset": pl.Int32,
-    "resolution": pl.String,
-    "mentioned_date": pl.Date,
-    "load_id": pl.Int64,
-}
+from transforms.published import FCT_DATE_MENTION
 
 
 def fct_date_mention(mentions: pl.DataFrame, articles: pl.DataFrame, load_id: int) -> pl.DataFrame:
@@ -28,5 +19,5 @@ def fct_date_mention(mentions: pl.DataFrame, articles: pl.DataFrame, load_id: in
             mentioned_date="value",
             load_id=pl.lit(load_id),
         )
-        .cast(FCT_DATE_MENTION)  # type: ignore[arg-type]
+        .cast(FCT_DATE_MENTION.columns)  # type: ignore[arg-type]
     )

@@ -1,19 +1,24 @@
-"""Opening the warehouse file: one writer process at a time, any number of readers when no one writes.
+"""The warehouse: where it is, how to open it, and the connections it hands out.
 
-DuckDB locks the file per process: a read-write open fails while any other process has it open, and a read-only
-open fails while another process writes (`Could not set lock on file`). Writers and readers retry for a bounded
-time, then fail with a message that says who holds the warehouse.
+`Warehouse` is the one value that knows these things; every command and task goes through it
+(`with warehouse.connect() as con:`), so where the warehouse lives is said once.
+
+A DuckDB file takes one writer process at a time, and any number of readers when no one writes: a read-write open
+fails while any other process has the file open, and a read-only open fails while another process writes (`Could
+not set lock on file`). Writers and readers retry for a bounded time, then fail with a message that says who holds
+the warehouse.
 """
 
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from warehouse import identifiers
-from warehouse.lock import holder_of
+from warehouse.lock import WriterLock, holder_of, writer_lock
 
 # Extensions are never fetched at run time: this machine is offline, and a missing one should fail at once.
 _CONFIG: dict[str, str | bool | int | float | list[str]] = {
@@ -28,6 +33,8 @@ _RETRY_EVERY = 0.2
 # does not store the setting in the file, so every writing connection attaches the warehouse with it.
 ROW_GROUP_SIZE = 2048
 
+OnWait = Callable[[str], None]
+
 
 class WarehouseBusy(RuntimeError):
     """Another process holds the warehouse file."""
@@ -37,42 +44,70 @@ class WarehouseMissing(FileNotFoundError):
     """A read needs a warehouse that does not exist yet."""
 
 
-def connect(
-    path: Path,
-    *,
-    read_only: bool = False,
-    wait_seconds: float = 0.0,
-    on_wait: Callable[[str], None] | None = None,
-    memory_limit: str | None = None,
-) -> duckdb.DuckDBPyConnection:
-    """A connection to the warehouse at `path`, retrying while another process holds its lock.
+@dataclass(frozen=True)
+class Warehouse:
+    """A warehouse in a DuckDB file, and how to open it.
 
-    `memory_limit` (e.g. "512MB") caps DuckDB's buffer pool; beyond it DuckDB spills to disk, so a large load does
-    not grow the process (DuckDB's own default is 80 % of the machine's memory).
+    `memory_limit` (e.g. "512MB") caps DuckDB's buffer pool while loading; beyond it DuckDB spills to
+    `<file>.tmp`, so a large load does not grow the process (DuckDB's own default is 80 % of the machine's memory).
+    `wait_seconds` is how long an open waits for another process that holds the file.
     """
-    config = _CONFIG | ({"memory_limit": memory_limit} if memory_limit else {})
-    if not read_only:  # spills beside the warehouse, not in the working directory of an in-memory catalog
-        config |= {"temp_directory": f"{path}.tmp"}
-    if read_only and not path.exists():
-        raise WarehouseMissing(f"no warehouse at {path}: run `broadsheet run` first, or pass --warehouse")
-    deadline = time.monotonic() + wait_seconds
-    told = False
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=True, config=config) if read_only else _writer(path, config)
-        except duckdb.IOException as error:
-            if "lock" not in str(error).lower():
-                raise
-            holder = holder_of(path) or "another process"
-            if time.monotonic() >= deadline:
-                raise WarehouseBusy(
-                    f"the warehouse {path} is in use by {holder}; try again when it finishes"
-                    + ("" if read_only else " or pass --wait SECONDS")
-                ) from error
-            if on_wait and not told:
-                on_wait(f"waiting for {holder} to release {path}")
-                told = True
-            time.sleep(_RETRY_EVERY)
+
+    path: Path
+    memory_limit: str | None = None
+    wait_seconds: float = 0.0
+
+    @classmethod
+    def at(cls, location: str | Path, *, memory_limit: str | None = None, wait_seconds: float = 0.0) -> "Warehouse":
+        """The warehouse at `location` (a file path; `~` expanded, made absolute)."""
+        return cls(Path(location).expanduser().resolve(), memory_limit=memory_limit, wait_seconds=wait_seconds)
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+    @property
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def connect(self, *, read_only: bool = False, on_wait: OnWait | None = None) -> duckdb.DuckDBPyConnection:
+        """A connection, closed at the end of a `with` block; a writer's default catalog is the warehouse itself.
+
+        Retries while another process holds the file, up to `wait_seconds` (`on_wait` is told once), then raises
+        `WarehouseBusy`; a reader of a warehouse that does not exist gets `WarehouseMissing`.
+        """
+        return self._open(read_only=read_only, on_wait=on_wait)
+
+    def writer_lock(self, *, on_wait: OnWait | None = None) -> AbstractContextManager[WriterLock]:
+        """Hold the one-load-at-a-time lock for a whole run (`warehouse.lock`)."""
+        return writer_lock(self.path, wait_seconds=self.wait_seconds, on_wait=on_wait)
+
+    def _open(self, *, read_only: bool, on_wait: OnWait | None) -> duckdb.DuckDBPyConnection:
+        """Open, retrying while another process holds the file's lock, up to `wait_seconds`."""
+        config = _CONFIG | ({"memory_limit": self.memory_limit} if self.memory_limit else {})
+        if not read_only:  # spills beside the warehouse, not in the working directory of an in-memory catalog
+            config |= {"temp_directory": f"{self.path}.tmp"}
+        if read_only and not self.path.exists():
+            raise WarehouseMissing(f"no warehouse at {self.path}: run `broadsheet run` first, or pass --warehouse")
+        deadline = time.monotonic() + self.wait_seconds
+        told = False
+        while True:
+            try:
+                if read_only:
+                    return duckdb.connect(str(self.path), read_only=True, config=config)
+                return _writer(self.path, config)
+            except duckdb.IOException as error:
+                if "lock" not in str(error).lower():
+                    raise
+                holder = holder_of(self.path) or "another process"
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(
+                        f"the warehouse {self.path} is in use by {holder}; try again when it finishes"
+                        + ("" if read_only else " or pass --wait SECONDS")
+                    ) from error
+                if on_wait and not told:
+                    on_wait(f"waiting for {holder} to release {self.path}")
+                    told = True
+                time.sleep(_RETRY_EVERY)
 
 
 def _writer(path: Path, config: dict[str, str | bool | int | float | list[str]]) -> duckdb.DuckDBPyConnection:

@@ -5,11 +5,11 @@ list of published tables (or DuckDB's own catalog, for columns) and return them 
 be a parameter either, the warehouse's path in `ATTACH`, is quoted here too.
 """
 
+from transforms.published import PUBLISHED_TABLES
+
 
 def table(schema: str, name: str) -> str:
     """`"staging"."fct_article"`: a published table (or its staging twin), refused if not on the list."""
-    from warehouse.migrate import PUBLISHED_TABLES  # here, not at the top: migrate uses this module
-
     if schema not in ("main", "staging") or name not in PUBLISHED_TABLES:
         raise ValueError(f"not a published table: {schema}.{name}")
     return f'"{schema}"."{name}"'

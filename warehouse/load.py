@@ -11,16 +11,14 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
+from transforms.published import BY_NAME, PUBLISHED_TABLES, TABLES, dimensions, referring_columns
 from warehouse import identifiers
 from warehouse.connection import transaction
-from warehouse.halt import halt_point
-from warehouse.migrate import PUBLISHED_TABLES
 from warehouse.runs import clear_staging
-from warehouse.script import execute
-from warehouse.sql_files import sql
+from warehouse.sql_files import execute, sql
 
 # Tables whose rows belong to one article; quarantining an article removes its rows from these.
-ARTICLE_TABLES = tuple(t for t in PUBLISHED_TABLES if t.startswith("fct_"))
+ARTICLE_TABLES = tuple(t.name for t in TABLES if t.is_fact)
 
 
 @dataclass(frozen=True)
@@ -61,37 +59,17 @@ def known_source_files(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def write_staging(con: duckdb.DuckDBPyConnection, load_id: int, frames: dict[str, pl.DataFrame]) -> None:
-    """Append one chunk of the batch to the staging tables (each frame carries the load_id column)."""
+    """Append the batch to the staging tables in one transaction (each frame carries the load_id column)."""
     with transaction(con):
         for table in PUBLISHED_TABLES:
-            with registered(con, staged_batch=frames[table]):
-                staged = identifiers.table("staging", table)
-                con.execute(f"INSERT INTO {staged} BY NAME SELECT * FROM staged_batch")  # noqa: S608
-            halt_point("write")
+            append_staged(con, table, frames[table])
 
 
-def staged(con: duckdb.DuckDBPyConnection, load_id: int, table: str) -> pl.DataFrame:
-    """The batch's rows of one staging table, as written (types as the warehouse stores them)."""
-    if table not in PUBLISHED_TABLES:
-        raise ValueError(f"not a published table: {table}")
-    staged = identifiers.table("staging", table)
-    return con.execute(f"SELECT * FROM {staged} WHERE load_id = ?", [load_id]).pl()  # noqa: S608
-
-
-# The key of every dimension, which facts refer to.
-DIMENSION_KEYS = {
-    "dim_source": "source_key",
-    "dim_category": "category_key",
-    "dim_date": "date_key",
-    "dim_entity": "entity_id",
-}
-# The fact columns that refer to each dimension's key (the suites' relationship expectations).
-REFERENCES = {
-    "dim_source": [("fct_article", "source_key")],
-    "dim_category": [("fct_article", "category_key")],
-    "dim_date": [("fct_article", "published_date_key"), ("fct_article", "ingested_date_key")],
-    "dim_entity": [("fct_entity_mention", "entity_id"), ("fct_entity_occurrence", "entity_id")],
-}
+def append_staged(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    """Append one frame to the staging twin of published table `table`, columns matched by name."""
+    with registered(con, staged_batch=frame):
+        staged = identifiers.table("staging", table)
+        con.execute(f"INSERT INTO {staged} BY NAME SELECT * FROM staged_batch")  # noqa: S608
 
 
 def published_keys(
@@ -103,13 +81,15 @@ def published_keys(
     warehouse has grown; without one, every key (to validate the published tables themselves).
     """
     keys: dict[str, list[object]] = {}
-    for table, key in DIMENSION_KEYS.items():
-        # Identifiers come from the fixed mappings above, never from data.
+    for dimension in dimensions():
+        table = dimension.name
+        (key,) = dimension.key
+        # Identifiers come from the published tables' declaration, never from data.
         select = f"SELECT {identifiers.column(key)} FROM {identifiers.table('main', table)}"  # noqa: S608
         if batch is None:
             keys[table] = [row[0] for row in con.execute(select).fetchall()]
             continue
-        referring = [batch[fact].select(key=column) for fact, column in REFERENCES[table] if fact in batch]
+        referring = [batch[fact].select(key=column) for fact, column in referring_columns(table) if fact in batch]
         referenced = pl.concat(referring, how="vertical_relaxed").drop_nulls().unique() if referring else None
         if referenced is None or referenced.is_empty():
             keys[table] = []
@@ -122,11 +102,11 @@ def published_keys(
 
 def published(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
     """A published table as the suites see it: for `fct_article`, the current version of each article."""
-    if table not in PUBLISHED_TABLES:
+    if table not in BY_NAME:
         raise ValueError(f"not a published table: {table}")
     if table == "fct_article":
         current = " WHERE is_current"
-    elif table.startswith("fct_"):
+    elif BY_NAME[table].is_fact:
         current = " WHERE article_key IN (SELECT article_key FROM main.fct_article WHERE is_current)"
     else:
         current = ""
@@ -172,7 +152,6 @@ def publish_batch(
             execute(con, "publish/duplicates", load_id=load_id)
             for table in PUBLISHED_TABLES:
                 execute(con, f"publish/{table}", load_id=load_id)
-                halt_point("publish")
             clear_staging(con, load_id)
         _record(con, load_id, progress)
 

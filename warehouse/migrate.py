@@ -5,21 +5,10 @@ Published views are re-created on every migration; staging tables mirror the pub
 
 import duckdb
 
+from transforms.published import PUBLISHED_TABLES
 from warehouse import identifiers
 from warehouse.connection import transaction
 from warehouse.sql_files import migrations, sql
-
-# The tables a run stages and publishes, in publish order (dimensions before the facts that reference them).
-PUBLISHED_TABLES = (
-    "dim_date",
-    "dim_source",
-    "dim_category",
-    "dim_entity",
-    "fct_article",
-    "fct_date_mention",
-    "fct_entity_mention",
-    "fct_entity_occurrence",
-)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:

@@ -2,10 +2,10 @@
 
 import duckdb
 
+from transforms.published import PUBLISHED_TABLES
 from warehouse import identifiers
 from warehouse.connection import transaction
-from warehouse.migrate import PUBLISHED_TABLES
-from warehouse.script import execute
+from warehouse.sql_files import execute, sql
 
 
 def begin_run(con: duckdb.DuckDBPyConnection, *, flow_run_id: str | None, sources: list[str], pid: int) -> int:
@@ -14,7 +14,7 @@ def begin_run(con: duckdb.DuckDBPyConnection, *, flow_run_id: str | None, source
     Call it holding the writer lock: any run still marked `running` then belongs to a dead process.
     """
     with transaction(con):
-        for load_id, dead_pid, published in con.execute(_sql("runs/stale")).fetchall():
+        for load_id, dead_pid, published in con.execute(sql("runs/stale")).fetchall():
             message = f"the run's process (pid {dead_pid}) ended before it finished; staging cleared"
             if published:
                 message += f"; the {published} articles of its completed batches stay published"
@@ -35,9 +35,3 @@ def fail_run(con: duckdb.DuckDBPyConnection, load_id: int, message: str) -> None
 def clear_staging(con: duckdb.DuckDBPyConnection, load_id: int) -> None:
     for table in PUBLISHED_TABLES:
         con.execute(f"DELETE FROM {identifiers.table('staging', table)} WHERE load_id = ?", [load_id])  # noqa: S608
-
-
-def _sql(name: str) -> str:
-    from warehouse.sql_files import sql
-
-    return sql(name)

@@ -1,5 +1,5 @@
 from expectations.suites import suite_definition, suite_tables
-from warehouse.migrate import PUBLISHED_TABLES
+from transforms.published import PUBLISHED_TABLES
 
 
 def test_every_published_table_has_exactly_one_suite():

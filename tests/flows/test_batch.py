@@ -1,7 +1,7 @@
 import polars as pl
 
-from flows.batch import SOURCE_FILES, Batch, Chunk, Ledger, groups, slices, unchanged_sources
-from flows.sources import Read, Source
+from flows.batch import SOURCE_FILES, Batch, Ledger, Read, batches, reads, unchanged_sources
+from flows.sources import Source, SourceRead
 from transforms.schema import QUARANTINE
 
 
@@ -27,15 +27,15 @@ def test_unchanged_files_are_those_with_the_same_size_and_mtime():
     assert unchanged == {"/in/a": 3}
 
 
-def test_groups_hold_at_most_the_byte_budget_and_big_files_stand_alone():
+def test_reads_hold_at_most_the_byte_budget_and_big_files_stand_alone():
     sizes = [source(n, size) for n, size in [("a", 40), ("b", 40), ("c", 200), ("d", 10)]]
-    assert [[s.location[-1] for s in g] for g in groups(sizes, 100)] == [["a", "b"], ["c"], ["d"]]
+    assert [[s.location[-1] for s in g] for g in reads(sizes, 100)] == [["a", "b"], ["c"], ["d"]]
 
 
-def test_slices_cover_every_row_once():
+def test_batches_cover_every_row_once():
     frame = pl.DataFrame({"x": range(5)})
-    assert [(o, s["x"].to_list()) for o, s in slices(frame, 2)] == [(0, [0, 1]), (2, [2, 3]), (4, [4])]
-    assert [(o, s.height) for o, s in slices(frame.clear(), 2)] == [(0, 0)]
+    assert [(o, s["x"].to_list()) for o, s in batches(frame, 2)] == [(0, [0, 1]), (2, [2, 3]), (4, [4])]
+    assert [(o, s.height) for o, s in batches(frame.clear(), 2)] == [(0, 0)]
 
 
 def _batch(articles: int, quarantined: list[str], blocked_by: tuple[str, ...] = (), copies: int = 0) -> Batch:
@@ -47,18 +47,18 @@ def _batch(articles: int, quarantined: list[str], blocked_by: tuple[str, ...] = 
     return Batch(articles, duplicates, quarantine, pl.DataFrame(), list(blocked_by))
 
 
-def _reads() -> Chunk:
+def _reads() -> Read:
     reads = [
-        Read(source("a"), [{"source_uri": "/in/a"}], "ha"),
-        Read(source("b"), [{"source_uri": "/in/b#1"}, {"source_uri": "/in/b#2"}], "hb"),
+        SourceRead(source("a"), [{"source_uri": "/in/a"}], "ha"),
+        SourceRead(source("b"), [{"source_uri": "/in/b#1"}, {"source_uri": "/in/b#2"}], "hb"),
     ]
-    return Chunk(pl.DataFrame({"source_uri": ["/in/a", "/in/b#1", "/in/b#2"]}), reads)
+    return Read(pl.DataFrame({"source_uri": ["/in/a", "/in/b#1", "/in/b#2"]}), reads)
 
 
 def test_counts_add_up_and_only_clean_files_enter_the_manifest():
     ledger = Ledger()
     ledger.skip_unchanged({"/in/old": 4})
-    ledger.add_reads(_reads())
+    ledger.add_read(_reads())
     ledger.add(_batch(articles=2, quarantined=["/in/b#2"]))
     outcome = ledger.outcome()
     assert outcome.status == "published"
@@ -70,7 +70,7 @@ def test_counts_add_up_and_only_clean_files_enter_the_manifest():
 
 def test_a_blocked_batch_counts_its_records_and_those_held_back_as_blocked():
     ledger = Ledger()
-    ledger.add_reads(Chunk(pl.DataFrame({"source_uri": [f"/in/b#{i}" for i in range(10)]}), []))
+    ledger.add_read(Read(pl.DataFrame({"source_uri": [f"/in/b#{i}" for i in range(10)]}), []))
     ledger.add(_batch(articles=3, quarantined=[], copies=1))  # records 0-3 published or copies
     assert ledger.outcome(finished=False).status == "running"
     ledger.add(_batch(articles=3, quarantined=["/in/b#7"], blocked_by=("fct_article.title: too many nulls",)))

@@ -3,7 +3,6 @@
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -11,7 +10,8 @@ import duckdb
 import pytest
 
 from flows.settings import sample_folder
-from warehouse.halt import POINTS
+from tests import faults
+from tests.faults import POINTS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
@@ -29,7 +29,7 @@ def cli_env(prefect_harness, tmp_path):
 
 def broadsheet(*args: str, env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", *args],
+        [*faults.command(), *args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -44,7 +44,7 @@ def halted(point: str, source: Path, warehouse: Path, marker: Path, env: dict[st
         str(source),
         "-w",
         str(warehouse),
-        env=env | {"BROADSHEET_HALT_AT": point, "BROADSHEET_HALT_FILE": str(marker)},
+        env=env | faults.halted_env(point, marker),
     )
     deadline = time.monotonic() + 120
     while not marker.exists():
@@ -101,7 +101,7 @@ def test_a_run_killed_at_any_point_leaves_published_data_as_it_was(tmp_path, cli
 def test_a_run_killed_in_its_second_batch_keeps_the_first_and_a_rerun_completes_it(tmp_path, cli_env):
     warehouse = tmp_path / "w.duckdb"
     source = articles(tmp_path, 5)
-    env = cli_env | {"BROADSHEET_CHUNK_RECORDS": "2"}  # batches of two records: 000-001, 002-003, 004
+    env = cli_env | {"BROADSHEET_BATCH_RECORDS": "2"}  # batches of two records: 000-001, 002-003, 004
     run = halted("enrich:2", source, warehouse, tmp_path / "halted", env)  # in the second batch
     os.kill(run.pid, signal.SIGKILL)
     run.wait(30)

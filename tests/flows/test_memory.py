@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from flows import memory
+from flows.runtime import memory
 
 
 def test_peak_is_never_below_what_is_resident_now():
@@ -29,7 +29,7 @@ def test_memory_freed_between_kept_blocks_goes_back_to_the_system():
 # mapping of its own (glibc marks such a chunk with bit 2 of the size word just before it).
 _SECOND_BUFFER_MAPPED = """
 import ctypes, sys
-from flows import memory
+from flows.runtime import memory
 if sys.argv[1] == "fixed":
     assert memory.keep_large_buffers_mapped()
 libc = ctypes.CDLL(None)

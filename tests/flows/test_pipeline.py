@@ -83,7 +83,7 @@ def test_a_retitled_copy_is_clustered_with_its_original_across_chunks_and_runs(t
     write(root / "2-other.txt", ARTICLE)
     write(root / "3-retitled.txt", f"Mali mourns its soldiers\n{body}\nFunerals will be held on Monday.\n")
     # One article per chunk: the copy's original is found in staging, not in memory.
-    run_pipeline([str(root)], str(warehouse), options=RunOptions(chunk_records=1))
+    run_pipeline([str(root)], str(warehouse), options=RunOptions(batch_records=1))
     later = write(tmp_path / "later" / "syndicated.txt", f"{title} (wire)\n{body}")
     run_pipeline([str(later.parent)], str(warehouse))
 
@@ -126,7 +126,7 @@ def test_rows_moved_in_an_export_without_keys_lose_no_article(tmp_path, warehous
     export.write_text("title,text\n" + "".join(f"{t},{b}\n" for t, b in before))
     assert run_pipeline([str(export)], str(warehouse)).published == len(before)
     export.write_text("title,text\n" + "".join(f"{t},{b}\n" for t, b in after))
-    run_pipeline([str(export)], str(warehouse), options=RunOptions(chunk_records=2))
+    run_pipeline([str(export)], str(warehouse), options=RunOptions(batch_records=2))
     current = {title for (title,) in query(warehouse, "SELECT title FROM v_articles")}
     assert current >= {title for title, _ in after}
 
@@ -165,13 +165,16 @@ def test_a_blocked_batch_leaves_published_data_untouched_and_a_fixed_rerun_publi
     with pytest.raises(BatchBlocked) as blocked:
         run_pipeline([str(root)], str(warehouse))
     summary = blocked.value.summary
-    assert (summary.status, summary.published, summary.quarantined) == ("blocked", 0, 3)
+    # Every row failed the audit: the batch is blocked whole, held in staging, nothing quarantined for good.
+    assert (summary.status, summary.published, summary.quarantined, summary.blocked) == ("blocked", 0, 0, 3)
     assert "title is longer than 300 characters" in summary.message
     assert query(warehouse, "SELECT * FROM v_articles") == before
-    assert query(warehouse, "SELECT status, records_read, quarantined FROM v_runs WHERE load_id = 2") == [
-        ("blocked", 3, 3)
+    assert query(warehouse, "SELECT status, records_read, quarantined, blocked FROM v_runs WHERE load_id = 2") == [
+        ("blocked", 3, 0, 3)
     ]
-    assert query(warehouse, "SELECT count(*) FROM v_quarantine WHERE load_id = 2 AND stage = 'audit'") == [(3,)]
+    assert query(warehouse, "SELECT count(*) FROM v_quarantine WHERE load_id = 2") == [(0,)]
+    failed = "SELECT unexpected_count FROM etl_validation WHERE load_id = 2 AND NOT success"
+    assert query(warehouse, failed) == [(3,)]  # the audit's finding stays on record
     assert query(warehouse, "SELECT count(*) FROM staging.fct_article WHERE load_id = 2") == [(3,)]  # inspectable
 
     for i in range(3):
@@ -189,17 +192,17 @@ def test_a_blocked_batch_stops_the_run_earlier_batches_stay_and_a_fixed_rerun_pu
         write(root / f"{i}.txt", text)
 
     with pytest.raises(BatchBlocked) as blocked:
-        run_pipeline([str(root)], str(warehouse), options=RunOptions(chunk_records=2))
+        run_pipeline([str(root)], str(warehouse), options=RunOptions(batch_records=2))
     summary = blocked.value.summary
-    assert (summary.records_read, summary.published, summary.quarantined, summary.blocked) == (5, 2, 2, 1)
+    assert (summary.records_read, summary.published, summary.quarantined, summary.blocked) == (5, 2, 0, 3)
     assert "2 articles from earlier batches were published" in summary.message
     assert query(warehouse, "SELECT title FROM v_articles ORDER BY 1") == [("Title 0",), ("Title 1",)]
-    assert query(warehouse, "SELECT status, published, blocked FROM v_runs") == [("blocked", 2, 1)]
+    assert query(warehouse, "SELECT status, published, blocked FROM v_runs") == [("blocked", 2, 3)]
     assert query(warehouse, "SELECT count(*) FROM etl_source_file") == [(0,)]  # nothing may be skipped next time
 
     for i in (2, 3):
         write(root / f"{i}.txt", f"Title {i}\n\n{'word ' * 80}{i}\n")
-    fixed = run_pipeline([str(root)], str(warehouse), options=RunOptions(chunk_records=2))
+    fixed = run_pipeline([str(root)], str(warehouse), options=RunOptions(batch_records=2))
     assert (fixed.status, fixed.published, fixed.duplicates) == ("published", 3, 2)
     assert query(warehouse, "SELECT count(*) FROM v_articles") == [(5,)]
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from flows.settings import sample_folder
+from tests import faults
 
 pytestmark = pytest.mark.e2e
 
@@ -65,8 +66,8 @@ def test_a_killed_run_takes_its_local_server_with_it(tmp_path, unconfigured_env)
     home = Path(unconfigured_env["PREFECT_HOME"])
     marker = tmp_path / "halted"
     run = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "run", str(sample_folder()), "-w", str(tmp_path / "w.duckdb")],
-        env=unconfigured_env | {"BROADSHEET_HALT_AT": "read", "BROADSHEET_HALT_FILE": str(marker)},
+        [*faults.command(), "run", str(sample_folder()), "-w", str(tmp_path / "w.duckdb")],
+        env=unconfigured_env | faults.halted_env("read", marker),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

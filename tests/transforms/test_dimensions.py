@@ -6,8 +6,9 @@ from polars.testing import assert_frame_equal
 from transforms.dim_category import dim_category
 from transforms.dim_date import dim_date
 from transforms.dim_source import dim_source
-from transforms.fct_article import FCT_ARTICLE, fct_article
+from transforms.fct_article import fct_article
 from transforms.keys import stable_key
+from transforms.published import FCT_ARTICLE
 
 
 def test_dim_date_has_one_row_per_day_with_iso_calendar():
@@ -73,7 +74,7 @@ def test_fct_article_numbers_versions_after_the_published_ones():
     published = pl.DataFrame({"article_id": ["b"], "content_hash": ["old"], "version": [3]})
     at = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
     facts = fct_article(articles, published, load_id=5, ingested_at=at)
-    assert facts.schema == pl.Schema(FCT_ARTICLE)
+    assert facts.schema == pl.Schema(FCT_ARTICLE.columns)
     assert facts["version"].to_list() == [1, 4]
     assert facts["ingested_date_key"].to_list() == [20261125, 20261125]
     assert facts["category_key"].to_list() == [None, stable_key("category", "sport")]

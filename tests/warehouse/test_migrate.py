@@ -1,6 +1,7 @@
 import duckdb
 
-from warehouse.migrate import PUBLISHED_TABLES, migrate
+from transforms.published import PUBLISHED_TABLES
+from warehouse.migrate import migrate
 from warehouse.sql_files import migrations
 
 VIEW_COLUMNS = {

@@ -1,20 +1,17 @@
-"""The report's SQL, kept in `warehouse/report/sql/*.sql` and run with bound parameters, never formatted in."""
+"""The report's SQL, kept in `warehouse/sql/report/*.sql` and run with bound parameters, never formatted in."""
 
-from functools import cache
-from importlib.resources import files
 from typing import Any
 
 import duckdb
 
+from warehouse.sql_files import sql
+
 Row = dict[str, Any]
 
-_ROOT = files("warehouse.report") / "sql"
 
-
-@cache
 def query_text(name: str) -> str:
-    """The text of `warehouse/report/sql/<name>.sql`."""
-    return (_ROOT / f"{name}.sql").read_text(encoding="utf-8")
+    """The text of `warehouse/sql/report/<name>.sql`."""
+    return sql(f"report/{name}")
 
 
 def rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[Row]:

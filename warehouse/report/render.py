@@ -7,7 +7,8 @@ from typing import Any
 import duckdb
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from warehouse.report import coverage, health
+import warehouse.report.coverage as coverage
+import warehouse.report.health as health
 from warehouse.report.charts import ChartFolder
 from warehouse.report.subject import subject_places
 

@@ -140,11 +140,12 @@ def fill(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(
             "INSERT INTO fct_article (article_key, article_id, source_uri, source_key, source_kind, category_key,"
             " published_date_key, ingested_date_key, published_at, ingested_at, title, body, word_count,"
-            " paragraph_count, sentiment, is_duplicate, content_hash, version, valid_from, is_current, load_id)"
-            " VALUES (?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, false, ?, ?, ?, ?, 1)",
+            " paragraph_count, sentiment, is_duplicate, content_hash, version, valid_from, is_current, load_id,"
+            " cluster_id)"
+            " VALUES (?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, false, ?, ?, ?, ?, 1, ?)",
             [key, a.article_id, f"/data/{a.article_id}.txt", a.source, a.category, _date_key(a.published),
              _date_key(a.ingested), a.published, a.ingested, a.title, a.body, len(a.body.split()), a.sentiment,
-             f"hash-{key}", 2 if a.current else 1, a.ingested, a.current],
+             f"hash-{key}", 2 if a.current else 1, a.ingested, a.current, a.article_id],
         )  # fmt: skip
         total = sum(len(surfaces) for surfaces in a.mentions.values())
         for offset, (entity_id, surfaces) in enumerate(a.mentions.items()):

@@ -150,8 +150,8 @@ def test_one_article_without_a_date_is_counted_on_its_ingestion_day(tmp_path: Pa
         con.execute(
             "INSERT INTO fct_article (article_key, article_id, source_uri, source_key, source_kind,"
             " ingested_date_key, ingested_at, body, word_count, paragraph_count, is_duplicate, content_hash,"
-            " version, valid_from, is_current, load_id)"
-            " VALUES ('k', 'a', '/seed.txt', 's', 'text', 20240320, ?, 'Body.', 1, 1, false, 'h', 1, ?, true, 1)",
+            " version, valid_from, is_current, load_id, cluster_id)"
+            " VALUES ('k', 'a', '/seed.txt', 's', 'text', 20240320, ?, 'Body.', 1, 1, false, 'h', 1, ?, true, 1, 'a')",
             [date(2024, 3, 20), date(2024, 3, 20)],
         )
     html = report(db, tmp_path / "out").read_text()

@@ -6,17 +6,19 @@ from typing import Any
 
 import typer
 
-from flows.output import EXIT_BUSY, EXIT_FAILED, EXIT_USAGE, FORMATS, err, out, render
+from flows.cli.output import EXIT_BUSY, EXIT_FAILED, EXIT_USAGE, FORMATS, err, out, render
 from flows.settings import Settings
 
 
 @contextmanager
 def read_only(config: Settings) -> Iterator[Any]:
     """A read-only connection, or a clear message and exit code when there is none to be had."""
-    from warehouse.connection import WarehouseBusy, WarehouseMissing, connect
+    from warehouse.connection import Warehouse, WarehouseBusy, WarehouseMissing
 
+    # A reader waits a little for a writer's commit, not as long as a run waits for another run.
+    warehouse = Warehouse.at(config.warehouse, wait_seconds=min(config.wait_seconds, 5))
     try:
-        con = connect(config.warehouse, read_only=True, wait_seconds=min(config.wait_seconds, 5))
+        con = warehouse.connect(read_only=True)
     except WarehouseMissing as error:
         err.print(f"[red]Error:[/red] {error}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
@@ -33,7 +35,7 @@ def check_format(fmt: str) -> None:
         raise typer.Exit(EXIT_USAGE)
 
 
-def query(config: Settings, text: str, parameters: list[object], fmt: str) -> None:
+def run_query(config: Settings, text: str, parameters: list[object], fmt: str) -> None:
     """Run one read-only query and print its rows in `fmt`; a SQL error exits 1 with DuckDB's message."""
     import duckdb
 
@@ -54,8 +56,8 @@ def validate_published(config: Settings) -> Any:
     from datetime import UTC, datetime
 
     from expectations.gate import audit, parameters
+    from transforms.published import PUBLISHED_TABLES
     from warehouse import load
-    from warehouse.migrate import PUBLISHED_TABLES
 
     with read_only(config) as con:
         tables = {table: load.published(con, table) for table in PUBLISHED_TABLES}

@@ -1,0 +1,5 @@
+"""`python -m flows.cli`: the command line, as `broadsheet` runs it."""
+
+from flows.cli import app
+
+app(prog_name="broadsheet")

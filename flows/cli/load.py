@@ -1,0 +1,176 @@
+"""`broadsheet run` and `broadsheet serve`: load articles now, or on a schedule."""
+
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from flows.cli.app import app
+from flows.cli.options import (
+    BatchRecordsOption,
+    ColumnsOption,
+    MapOption,
+    WaitOption,
+    WarehouseOption,
+    settings,
+)
+from flows.cli.output import (
+    EXIT_ALL_QUARANTINED,
+    EXIT_BLOCKED,
+    EXIT_BUSY,
+    EXIT_FAILED,
+    EXIT_USAGE,
+    err,
+    report_outcome,
+)
+from flows.settings import sample_folder
+
+SourcesArgument = Annotated[
+    list[str] | None,
+    typer.Argument(help="Folders, files or http(s) URLs of articles and feeds [default: the bundled sample]."),
+]
+
+
+@app.command()
+def run(
+    sources: SourcesArgument = None,
+    warehouse: WarehouseOption = None,
+    source_name: Annotated[
+        str | None,
+        typer.Option(
+            help="Name of the source [default: the record's own (a publication column, a feed's title), "
+            "else the folder's name]."
+        ),
+    ] = None,
+    wait: WaitOption = None,
+    batch_records: BatchRecordsOption = None,
+    map_fields: MapOption = None,
+    columns: ColumnsOption = None,
+) -> None:
+    """Load articles into the warehouse: read, stage, enrich, model, write, audit, publish.
+
+    Works in batches of `--batch-records` records (2,000), each published in one transaction only if it passes
+    the quality gate; exits 3 when the gate blocks one (earlier batches stay published).
+
+    Sources are folders (read recursively), files (.txt, .jsonl, .json, .csv, RSS/Atom .xml, .html) or http(s)
+    URLs of feeds and pages; unchanged files are skipped.
+
+    Example: `broadsheet run ../shared/corpora/bbc --warehouse news.duckdb`
+    """
+    config = settings(warehouse, wait_seconds=wait, batch_records=batch_records)
+    paths = [str(p) for p in (sources or [str(sample_folder())])]
+    name = source_name or ("sample" if not sources else None)
+    reading = _read_options(map_fields, columns)
+    missing = next((p for p in paths if "://" not in p and not Path(p).expanduser().exists()), None)
+    if missing:  # before Prefect starts, with no traceback
+        _fail(EXIT_USAGE, "Error", f"no such file or folder: {missing}")
+    from flows.runtime.prefect_server import prefect_api
+
+    with prefect_api() as server:
+        # From here a local Prefect server (if one is needed) boots beside this process while it imports.
+        from flows.sources import SourceError, discover
+
+        try:
+            discover(paths, name)  # a file of no kind broadsheet reads fails here, before the flow
+        except SourceError as error:
+            _fail(EXIT_USAGE, "Error", str(error))
+        from flows.pipeline import RunSummary, run_pipeline
+
+        if server:
+            try:
+                server.wait_until_healthy()
+            except RuntimeError as error:
+                _fail(EXIT_FAILED, "Run failed", str(error))
+        state = run_pipeline(paths, str(config.warehouse), name, config.run_options(), reading, return_state=True)
+        result = state.result(raise_on_failure=False)
+    if isinstance(result, BaseException):
+        _fail_run(result)
+    assert isinstance(result, RunSummary), result
+    report_outcome(result)
+    if result.records_read and result.quarantined == result.records_read:
+        _fail(
+            EXIT_ALL_QUARANTINED,
+            "Nothing usable",
+            f"every record read was quarantined; see `broadsheet quarantine --load {result.load_id}`",
+        )
+
+
+def _fail_run(error: BaseException) -> NoReturn:
+    """Exit with the code and one-line reason a run's error stands for (the flow logged any traceback)."""
+    from flows.pipeline import BatchBlocked
+    from flows.sources import SourceError
+    from warehouse.connection import WarehouseBusy
+    from warehouse.lock import RunInProgress
+
+    if isinstance(error, BatchBlocked):
+        report_outcome(error.summary)
+        _fail(EXIT_BLOCKED, "Blocked", str(error.summary.message))
+    if isinstance(error, SourceError):
+        _fail(EXIT_USAGE, "Error", str(error))
+    if isinstance(error, RunInProgress | WarehouseBusy):
+        _fail(EXIT_BUSY, "Busy", str(error))
+    _fail(EXIT_FAILED, "Run failed", f"{type(error).__name__}: {error}")
+
+
+def _fail(code: int, label: str, message: str) -> NoReturn:
+    err.print(f"[red]{label}:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _read_options(map_fields: list[str] | None, columns: str | None) -> dict[str, Any]:
+    """The flow's `read_options` from `--map` and `--columns`; a malformed pair is a usage error."""
+    from transforms.parse.fields import parse_mapping
+
+    try:
+        return {
+            "mapping": parse_mapping(map_fields or []),
+            "columns": [c.strip() for c in columns.split(",")] if columns else None,
+        }
+    except ValueError as error:
+        _fail(EXIT_USAGE, "Error", str(error))
+
+
+@app.command()
+def serve(
+    sources: Annotated[list[str] | None, typer.Argument(help="Folders, files or URLs to load on every run.")] = None,
+    warehouse: WarehouseOption = None,
+    cron: Annotated[str | None, typer.Option(help='A cron schedule, e.g. "*/15 * * * *".')] = None,
+    interval: Annotated[float | None, typer.Option(help="Seconds between runs (instead of --cron).")] = None,
+    source_name: Annotated[str | None, typer.Option(help="Name of the source.")] = None,
+    wait: WaitOption = None,
+    batch_records: BatchRecordsOption = None,
+    map_fields: MapOption = None,
+    columns: ColumnsOption = None,
+) -> None:
+    """Run the pipeline on a schedule, as a Prefect deployment, until Ctrl-C.
+
+    Uses the Prefect server at $PREFECT_API_URL; without one, starts a local Prefect server for as long as
+    it serves and says where its UI is.
+
+    Example: `broadsheet serve ../news --cron "*/15 * * * *"`
+    """
+    if (cron is None) == (interval is None):
+        _fail(EXIT_USAGE, "Error", "give exactly one of --cron or --interval")
+    config = settings(warehouse, wait_seconds=wait, batch_records=batch_records)
+    reading = _read_options(map_fields, columns)
+    paths = [s if "://" in s else str(Path(s).expanduser().resolve()) for s in (sources or [str(sample_folder())])]
+    name = source_name or ("sample" if not sources else None)
+    from flows.runtime.prefect_server import prefect_api
+    from flows.serve import serve_pipeline
+
+    def say(message: str) -> None:
+        err.print(message, highlight=False)
+
+    arguments = (paths, str(config.warehouse.expanduser().resolve()), name, config.run_options(), reading)
+    try:
+        with prefect_api(scheduler=True) as server:
+            if server:
+                server.wait_until_healthy()
+                say(f"Started a local Prefect server for the schedule; its UI is at {server.ui_url}")
+            try:
+                serve_pipeline(*arguments, cron=cron, interval=interval)
+            finally:
+                if server:
+                    say("Stopped the local Prefect server")
+    except KeyboardInterrupt:
+        say("Stopped serving")

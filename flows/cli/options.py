@@ -1,0 +1,46 @@
+"""Options several commands share, and the settings they make."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flows.settings import Settings
+
+WarehouseOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--warehouse",
+        "-w",
+        help="The warehouse's DuckDB file [default: ./broadsheet.duckdb, or $BROADSHEET_WAREHOUSE].",
+        show_default=False,
+    ),
+]
+
+
+MapOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--map",
+        help="field=column for JSON and CSV, e.g. --map body=article_text or --map title=headline.main (repeatable).",
+    ),
+]
+ColumnsOption = Annotated[str | None, typer.Option(help="Column names of a headerless CSV, e.g. category,title,body.")]
+
+
+def settings(warehouse: Path | None, **overrides: object) -> Settings:
+    """Defaults, then BROADSHEET_* variables, then the options given on the command line."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    if warehouse is not None:
+        given["warehouse"] = warehouse
+    return Settings(**given)  # type: ignore[arg-type]
+
+
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv (with a header row) or json.")]
+WaitOption = Annotated[float | None, typer.Option(help="Seconds to wait for another run on the same warehouse.")]
+BatchRecordsOption = Annotated[
+    int | None,
+    typer.Option(
+        help="Records per batch, each published in one transaction [default: 2,000, or $BROADSHEET_BATCH_RECORDS]."
+    ),
+]
