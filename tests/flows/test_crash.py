@@ -127,6 +127,7 @@ def test_a_second_run_waits_for_the_first_or_fails_naming_it(tmp_path, cli_env):
         assert second.wait(120) == 4
         message = second.stderr.read()
         assert "load 1" in message and "is loading" in message
+        assert "Traceback" not in message  # one clear message, not Prefect's traceback before it
 
         reader = broadsheet("sql", "SELECT count(*) FROM v_runs", "-w", str(warehouse), "-f", "csv", env=cli_env)
         assert reader.wait(60) == 0, reader.stderr.read()  # between writes, readers see a consistent snapshot
@@ -134,3 +135,18 @@ def test_a_second_run_waits_for_the_first_or_fails_naming_it(tmp_path, cli_env):
     finally:
         first.kill()
         first.wait(30)
+
+
+def test_a_blocked_run_says_why_in_one_message_without_a_traceback(tmp_path, cli_env):
+    source = tmp_path / "scraped"
+    source.mkdir()
+    # Two articles that fail the same row-level expectation (a 400-character title): more than the tolerated
+    # share, so the batch blocks.
+    for i in range(2):
+        (source / f"{i}.txt").write_text(f"{'word ' * 80}{i}\n\nA body paragraph.\n")
+    blocked = broadsheet("run", str(source), "-w", str(tmp_path / "w.duckdb"), env=cli_env)
+    assert blocked.wait(120) == 3
+    stdout, stderr = blocked.stdout.read(), blocked.stderr.read()
+    assert stdout.startswith("Load 1 blocked: read 2, published 0, duplicates 0, quarantined 0, blocked 2")
+    assert "Blocked: blocked by the quality gate" in stderr
+    assert "Traceback" not in stderr
