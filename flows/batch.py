@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from flows.source_tally import SOURCE_COUNTS, SourceTally
 from flows.sources import ReadSummary, Source, SourceRead
 from warehouse.load import Outcome
 
@@ -96,6 +97,8 @@ class Batch:
     validations: pl.DataFrame  # expectations.gate.VALIDATIONS
     blocked_by: list[str]  # the blocking expectations; empty when the batch passed
     audit_quarantined: int = 0
+    # Its outcomes counted per source (`flows.source_tally.SOURCE_COUNTS`).
+    by_source: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=SOURCE_COUNTS))
 
     @property
     def passed(self) -> bool:
@@ -134,14 +137,20 @@ class Ledger:
     blocked: int = 0
     skipped_files: int = 0
     blocked_by: list[str] = field(default_factory=list)
+    sources: SourceTally = field(default_factory=SourceTally)
     _reads: list[ReadSummary] = field(default_factory=list)
     _rejected: set[str] = field(default_factory=set)  # source_uris of quarantined records
 
-    def skip_unchanged(self, unchanged: dict[str, int]) -> None:
-        """Unchanged sources count as read, every record a duplicate of what is already published."""
+    def skip_unchanged(self, unchanged: dict[str, int], names: dict[str, str]) -> None:
+        """Unchanged sources (records by location; `names` their source names) count as read, every record a
+        duplicate of what is already published."""
         self.skipped_files += len(unchanged)
         self.records_read += sum(unchanged.values())
         self.duplicates += sum(unchanged.values())
+        by_name: dict[str, int] = {}
+        for location, records in unchanged.items():
+            by_name[names[location]] = by_name.get(names[location], 0) + records
+        self.sources.skipped(by_name)
 
     @property
     def sources_read(self) -> int:
@@ -150,6 +159,7 @@ class Ledger:
     def add_read(self, read: Read) -> None:
         self.records_read += read.raw.height
         self._reads.extend(source.summary() for source in read.sources)
+        self.sources.read(read.raw)
 
     def add(self, batch: Batch) -> None:
         """Count a batch once its publish (or block) is decided."""
@@ -159,10 +169,12 @@ class Ledger:
         self.published += batch.published
         self.blocked += batch.blocked
         self.blocked_by.extend(batch.blocked_by)
+        self.sources.add(batch.by_source)
 
-    def hold_back(self, records: int) -> None:
+    def hold_back(self, records: pl.DataFrame) -> None:
         """Records read but left unprocessed because an earlier batch was blocked."""
-        self.blocked += records
+        self.blocked += records.height
+        self.sources.held_back(records)
 
     def clean_source_files(self) -> pl.DataFrame:
         """Sources read in full whose records all ended published or duplicate (none quarantined)."""

@@ -1,6 +1,6 @@
 """The `broadsheet-run` flow: read, then batch by batch stage → enrich → model → write → audit → publish."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import polars as pl
 from prefect import flow, get_run_logger
@@ -12,6 +12,7 @@ from flows.batch import Batch, Ledger, Read, batches, reads
 from flows.progress import log_outcome, log_progress
 from flows.runtime import memory
 from flows.settings import RunOptions
+from flows.source_tally import batch_sources
 from flows.sources import ReadOptions, Source
 from warehouse.connection import Warehouse, WarehouseBusy
 from warehouse.load import Outcome
@@ -83,9 +84,9 @@ def load(
         for offset, records in batches(read.raw, options.batch_records):
             batch, published = process_batch(store, opened.load_id, records, read, published, options)
             ledger.add(batch)
-            tasks.publish(store, opened.load_id, batch, ledger.outcome(finished=False))
+            tasks.publish(store, opened.load_id, batch, ledger.outcome(finished=False), ledger.sources.frame())
             if not batch.passed:
-                ledger.hold_back(read.raw.height - offset - records.height)
+                ledger.hold_back(read.raw.slice(offset + records.height))
                 get_run_logger().error("Stopped at the blocked batch: the records after it were not processed")
                 return tasks.finish(store, opened.load_id, ledger)
             log_progress(ledger, len(to_read))
@@ -114,5 +115,15 @@ def process_batch(
         blocked_by=blocked_by,
         audit_quarantined=audit_quarantine.height,
     )
+    by_source = batch_sources(
+        records,
+        staged=new,
+        duplicates=duplicates,
+        rejected=batch.rejected,
+        passed=batch.passed,
+        facts=frames["fct_article"],
+        mentions=frames["fct_entity_mention"],
+    )
+    batch = replace(batch, by_source=by_source)
     facts = frames["fct_article"].select(published.columns)
     return batch, pl.concat([published, facts]).unique("article_id", keep="last")

@@ -64,7 +64,7 @@ def skip_unchanged(found: list[Source], manifest: pl.DataFrame, ledger: Ledger) 
         get_run_logger().info(
             "Skipped %d unchanged sources (%d records) read by earlier loads", len(unchanged), sum(unchanged.values())
         )
-        ledger.skip_unchanged(unchanged)
+        ledger.skip_unchanged(unchanged, {source.location: source.source_name for source in found})
     return to_read
 
 
@@ -208,9 +208,9 @@ def audit_batch(
 
 
 @task(cache_policy=NO_CACHE)
-def publish(warehouse: Warehouse, load_id: int, batch: Batch, progress: Outcome) -> None:
+def publish(warehouse: Warehouse, load_id: int, batch: Batch, progress: Outcome, sources: pl.DataFrame) -> None:
     """Publish a passing batch in one transaction, or hold a blocked one in staging; `progress` is the load's
-    counts so far, recorded with it."""
+    counts so far, recorded with it, and `sources` the same per source."""
     with warehouse.connect() as con:
         load.publish_batch(
             con,
@@ -220,6 +220,7 @@ def publish(warehouse: Warehouse, load_id: int, batch: Batch, progress: Outcome)
             duplicates=batch.duplicates,
             validations=batch.validations,
             progress=progress,
+            sources=sources,
         )
     if batch.passed:
         get_run_logger().info("Published a batch of %d new article versions (load %d)", batch.published, load_id)
@@ -232,7 +233,9 @@ def finish(warehouse: Warehouse, load_id: int, ledger: Ledger) -> Outcome:
     """Record how the load ended and, if every batch was published, which sources the next run may skip."""
     outcome = ledger.outcome()
     with warehouse.connect() as con:
-        load.finish(con, load_id, outcome=outcome, source_files=ledger.clean_source_files())
+        load.finish(
+            con, load_id, outcome=outcome, source_files=ledger.clean_source_files(), sources=ledger.sources.frame()
+        )
     return outcome
 
 

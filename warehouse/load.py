@@ -122,11 +122,13 @@ def publish_batch(
     duplicates: pl.DataFrame,
     validations: pl.DataFrame,
     progress: Outcome,
+    sources: pl.DataFrame,
 ) -> None:
     """Record one batch's end in one transaction: quarantine, audit trail, and (if it passed) the publish.
 
     A passing batch moves from staging to the published tables and staging is emptied for the next batch; a
-    blocked one stays in staging. `progress` is the load's counts so far, kept on its `etl_run` row.
+    blocked one stays in staging. `progress` is the load's counts so far, kept on its `etl_run` row, and `sources`
+    the same per source (`etl_source_run`).
     """
     quarantined_ids = quarantine.select("article_id").drop_nulls().unique()
     with (
@@ -153,10 +155,17 @@ def publish_batch(
             for table in PUBLISHED_TABLES:
                 execute(con, f"publish/{table}", load_id=load_id)
             clear_staging(con, load_id)
-        _record(con, load_id, progress)
+        _record(con, load_id, progress, sources)
 
 
-def finish(con: duckdb.DuckDBPyConnection, load_id: int, *, outcome: Outcome, source_files: pl.DataFrame) -> None:
+def finish(
+    con: duckdb.DuckDBPyConnection,
+    load_id: int,
+    *,
+    outcome: Outcome,
+    source_files: pl.DataFrame,
+    sources: pl.DataFrame,
+) -> None:
     """Record the load's end: its status and counts and, if every batch was published, the manifest.
 
     `source_files` (location, size, mtime_ns, content_hash, records) are the sources read in full whose records
@@ -165,10 +174,13 @@ def finish(con: duckdb.DuckDBPyConnection, load_id: int, *, outcome: Outcome, so
     with registered(con, source_file_batch=source_files), transaction(con):
         if outcome.status == "published":
             execute(con, "publish/source_files", load_id=load_id)
-        _record(con, load_id, outcome)
+        _record(con, load_id, outcome, sources)
 
 
-def _record(con: duckdb.DuckDBPyConnection, load_id: int, outcome: Outcome) -> None:
+def _record(con: duckdb.DuckDBPyConnection, load_id: int, outcome: Outcome, sources: pl.DataFrame) -> None:
+    """The load's counts, in all and per source."""
+    with registered(con, source_run_batch=sources):
+        execute(con, "publish/source_runs", load_id=load_id)
     execute(
         con,
         "runs/finish",

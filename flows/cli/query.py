@@ -44,6 +44,21 @@ def runs(
 
 
 @app.command()
+def sources(
+    warehouse: WarehouseOption = None,
+    source: Annotated[str | None, typer.Option("--source", help="Only this source (by its name).")] = None,
+    loads: Annotated[int, typer.Option(help="How many of the latest loads.")] = 10,
+    format: FormatOption = "table",
+) -> None:
+    """Show each source's quality scorecard, load by load: records read, published, duplicates, quarantined,
+    articles without a date and entities per article (`v_source_quality`).
+
+    Example: `broadsheet sources --source bbc --format csv`
+    """
+    run_query(settings(warehouse), sql_text("cli/sources"), [source, loads], format)
+
+
+@app.command()
 def quarantine(
     warehouse: WarehouseOption = None,
     load_id: Annotated[int | None, typer.Option("--load", help="Only this load.")] = None,

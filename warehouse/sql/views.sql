@@ -90,3 +90,21 @@ SELECT
 FROM occurrences AS o
 JOIN fct_article AS a USING (article_key)
 JOIN dim_entity AS e USING (entity_id);
+
+-- One row per source and load: where the source's records went, how many published articles lack a date, and how
+-- many entities an article mentions; a load's rows add up to its v_runs row.
+CREATE OR REPLACE VIEW v_source_quality AS
+SELECT
+    s.source_name,
+    s.load_id,
+    r.started_at AS loaded_at,
+    s.records_read,
+    s.published,
+    s.duplicates,
+    s.quarantined,
+    s.missing_dates,
+    round(s.entities / nullif(s.published, 0), 2) AS entities_per_article,
+    s.blocked,
+    r.status
+FROM etl_source_run AS s
+JOIN etl_run AS r USING (load_id);
