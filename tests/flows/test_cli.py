@@ -49,6 +49,17 @@ def test_sql_cannot_change_the_warehouse(loaded):
     assert json.loads(again.stdout) == [{"n": 1}]
 
 
+def test_the_readmes_mali_by_week_query_answers_on_the_sample(loaded):
+    readme = (REPO / "README.md").read_text()
+    section = readme[readme.index("### Which places did coverage of Mali mention most, by week?") :]
+    query = section[section.index("```sql\n") + 7 : section.index("\n```", section.index("```sql"))]
+    result = runner.invoke(app, ["sql", query, "-w", str(loaded), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    places = {row["place"]: (row["country_code"], row["mentions"]) for row in json.loads(result.stdout)}
+    assert places["Mali"] == ("ML", 8) and places["Bamako"] == ("ML", 1)
+    assert "Somalia" not in places and len({row["week"] for row in json.loads(result.stdout)}) == 1
+
+
 def test_runs_and_quarantine_list_the_audit_trail(loaded):
     runs = runner.invoke(app, ["runs", "-w", str(loaded), "-f", "json"])
     assert [r["load_id"] for r in json.loads(runs.stdout)] == [1]

@@ -3,7 +3,7 @@
 from transforms.dateline import parse_dateline
 from transforms.entities.mentions import LABEL_TYPES, Mention, country_mentions, span_mentions, trimmed
 from transforms.entities.ner import Span
-from transforms.entities.tables import list_mentions, table_mentions
+from transforms.entities.results_tables import list_mentions, table_mentions
 
 
 def _dateline_mentions(field: str, text: str) -> list[Mention]:

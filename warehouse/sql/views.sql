@@ -108,3 +108,22 @@ SELECT
     r.status
 FROM etl_source_run AS s
 JOIN etl_run AS r USING (load_id);
+
+-- The current articles about a subject (a word or a name, e.g. 'Mali'): those whose title or body contains it as a
+-- whole word, in any case ("Mali's army" does, "Somalia" does not; the subject's characters are taken literally),
+-- or that mention an entity of that name (so "Malian troops", resolved to Mali, count). One row per article, with
+-- the ISO week (Monday, UTC) of its publication, or of its ingestion when the source gave no date.
+-- Usage: SELECT * FROM articles_about('Mali')
+CREATE OR REPLACE MACRO articles_about(subject) AS TABLE
+SELECT
+    a.article_id,
+    date_trunc('week', timezone('UTC', coalesce(a.published_at, a.ingested_at)))::DATE AS week
+FROM fct_article AS a
+WHERE a.is_current
+  AND (
+      regexp_matches(
+          coalesce(a.title, '') || chr(10) || a.body,
+          '(?i)(^|[^\pL\pN])' || regexp_escape(subject) || '([^\pL\pN]|$)'
+      )
+      OR a.article_id IN (SELECT article_id FROM v_entity_mentions WHERE lower(entity_name) = lower(subject))
+  );

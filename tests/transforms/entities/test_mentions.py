@@ -1,7 +1,7 @@
 import pytest
 
 from transforms.entities.mentions import Mention, country_mentions, span_mentions, trimmed
-from transforms.entities.tables import list_mentions, table_mentions
+from transforms.entities.results_tables import list_mentions, table_mentions
 
 
 @pytest.mark.parametrize(
