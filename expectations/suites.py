@@ -22,6 +22,10 @@ _ROOT = files("expectations") / "suites"
 # Columns the gate adds before validating, for checks across rows that GX has no expectation for.
 DERIVED: dict[str, dict[str, pl.Expr]] = {
     "fct_entity_mention": {"article_weight_sum": pl.col("weight").sum().over("article_key")},
+    # A title derived from the body is held to a headline's length; a source's own title to the general limit.
+    "fct_article": {
+        "derived_title_length": pl.when(pl.col("title_source") == "derived").then(pl.col("title").str.len_chars())
+    },
 }
 
 

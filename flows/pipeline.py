@@ -47,18 +47,20 @@ def run_pipeline(
 
     A run that the gate blocks, or that finds the warehouse busy, ends Failed with that one message (its state's
     data is the `BatchBlocked`, `RunInProgress` or `WarehouseBusy` error); any other error fails it with a traceback.
-    `read_options`: `mapping` (field → column) and `columns` (names of a headerless CSV's columns).
+    `read_options` are `flows.sources.ReadOptions`: `mapping` (field → column), `columns` (a headerless CSV's),
+    `input_format` (the kind of every file) and `category_names` (code → name).
     """
     options = options or RunOptions()
     memory.keep_large_buffers_mapped()
     store = Warehouse.at(warehouse, memory_limit=options.duckdb_memory_limit, wait_seconds=options.wait_seconds)
-    found = tasks.find_sources(sources, source_name)
+    reading = ReadOptions(**(read_options or {}))  # type: ignore[arg-type]
+    found = tasks.find_sources(sources, source_name, reading)
     try:
         with store.writer_lock(on_wait=get_run_logger().warning) as lock:
             opened = tasks.open_run(store, sources, flow_run.id)
             lock.describe(load_id=opened.load_id)
             try:
-                outcome = load(store, opened, found, ReadOptions(**(read_options or {})), options)  # type: ignore[arg-type]
+                outcome = load(store, opened, found, reading, options)
             except Exception as error:
                 tasks.record_failure(store, opened.load_id, error)
                 raise

@@ -72,6 +72,9 @@ class Settings(RunOptions, BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BROADSHEET_", extra="ignore", populate_by_name=True)
 
     warehouse: Path = Field(Path("broadsheet.duckdb"), description="The DuckDB file of the warehouse.")
+    input_format: str | None = Field(
+        None, description="The kind of every file read (`--input-format`), else told by extension or content."
+    )
 
     def run_options(self) -> RunOptions:
         return RunOptions(**self.model_dump(include=set(RunOptions.model_fields)))

@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from transforms.parse.detect import KINDS, detect_kind, parse
+from transforms.parse.category_names import named_category
+from transforms.parse.detect import INPUT_FORMATS, KINDS, detect_kind, parse
 from transforms.parse.records import error_record
 
 # Files that describe a corpus rather than hold articles (the BBC folder ships a README.TXT at its root).
@@ -66,6 +67,11 @@ class ReadOptions:
 
     mapping: dict[str, str] = field(default_factory=dict)
     columns: list[str] | None = None
+    # The kind of every file, named by the user (`--input-format`: a key of `INPUT_FORMATS`), else told by each
+    # file's extension or content.
+    input_format: str | None = None
+    # Category code → name (`--category-names`), applied to every record's category.
+    category_names: dict[str, str] = field(default_factory=dict)
     fetch_timeout: float = 30.0
     fetch_max_bytes: int = 50_000_000
     # A compressed file that decompresses beyond this is refused (a decompression bomb turns kilobytes into
@@ -75,7 +81,16 @@ class ReadOptions:
 
     def fingerprint(self) -> str:
         """What decides how a file's bytes become records: a file read with other options is read again."""
-        return json.dumps({"mapping": self.mapping, "columns": self.columns}, sort_keys=True)
+        given: dict[str, object] = {"mapping": self.mapping, "columns": self.columns}
+        # Options added later count only when set, so files read before them are still known unchanged.
+        given |= {"input_format": self.input_format} if self.input_format else {}
+        given |= {"category_names": self.category_names} if self.category_names else {}
+        return json.dumps(given, sort_keys=True)
+
+    @property
+    def kind(self) -> str | None:
+        """The source kind `input_format` names, if the user named one."""
+        return INPUT_FORMATS[self.input_format] if self.input_format else None
 
 
 @dataclass(frozen=True)
@@ -98,11 +113,14 @@ class ReadSummary:
     content_hash: str | None
 
 
-def discover(sources: list[str], source_name: str | None = None) -> tuple[list[Source], list[Path]]:
+def discover(
+    sources: list[str], source_name: str | None = None, input_format: str | None = None
+) -> tuple[list[Source], list[Path]]:
     """Every source under `sources` in a stable order, and the documentation files passed over.
 
     `source_name` is the user's name for all of them; without it each is named by its folder (a URL by its
-    host), a name that a record's own source replaces.
+    host), a name that a record's own source replaces. A file named on the command line must be of a kind
+    broadsheet reads, by its extension or content, unless `input_format` names its kind.
     """
     found: list[Source] = []
     skipped: list[Path] = []
@@ -123,8 +141,11 @@ def discover(sources: list[str], source_name: str | None = None) -> tuple[list[S
                 found.append(_file(path, name, named, parts[0] if len(parts) > 1 else None))
         elif root.is_file():
             head = _head(root)
-            if detect_kind(_inner_name(str(root)), head) is None:
-                raise SourceError(f"{given}: not a kind of source broadsheet reads (expected {_EXTENSIONS})")
+            if input_format is None and detect_kind(_inner_name(str(root)), head) is None:
+                raise SourceError(
+                    f"{given}: not a kind of source broadsheet reads (expected {_EXTENSIONS}); if it is one, "
+                    f"name its kind with --input-format {{{','.join(INPUT_FORMATS)}}}"
+                )
             found.append(_file(root, source_name or root.parent.name, named, None))
         else:
             raise SourceError(f"no such file or folder: {given}")
@@ -138,9 +159,14 @@ def read_source(source: Source, options: ReadOptions) -> SourceRead:
     except (OSError, httpx.HTTPError, FetchError, DecompressError) as error:
         reason = f"unreadable: {getattr(error, 'strerror', None) or error}"
         return SourceRead(source, [_failed(source, reason)], None)
-    kind = detect_kind(source.location if source.is_url else _inner_name(source.location), data[:_HEAD_BYTES])
+    kind = options.kind or detect_kind(
+        source.location if source.is_url else _inner_name(source.location), data[:_HEAD_BYTES]
+    )
     if kind is None:
-        reason = f"unknown kind of source (expected {_EXTENSIONS} or recognisable content)"
+        reason = (
+            f"unknown kind of source (expected {_EXTENSIONS} or recognisable content; "
+            f"--input-format names the kind of files whose extension says nothing)"
+        )
         return SourceRead(source, [_failed(source, reason, data)], None)
     records = parse(
         kind,
@@ -152,7 +178,17 @@ def read_source(source: Source, options: ReadOptions) -> SourceRead:
         columns=options.columns,
         category=source.category,
     )
+    if options.category_names:
+        records = [r | {"category": named_category(r.get("category"), options.category_names)} for r in records]
     return SourceRead(source, records, hashlib.sha256(data).hexdigest())
+
+
+def category_names_beside(source: Source) -> Path | None:
+    """A `classes.txt` beside a CSV file (AG News ships one naming its class numbers), to suggest to the user."""
+    if source.is_url or not _inner_name(source.location).lower().endswith((".csv", ".tsv")):
+        return None
+    names = Path(source.location).with_name("classes.txt")
+    return names if names.is_file() else None
 
 
 class FetchError(RuntimeError):

@@ -19,7 +19,7 @@ from expectations.gate import VALIDATIONS, audit, parameters
 from flows.batch import Batch, Ledger, Read, unchanged_sources
 from flows.progress import log_quarantined
 from flows.settings import RunOptions
-from flows.sources import ReadOptions, Source, discover, read_source
+from flows.sources import ReadOptions, Source, category_names_beside, discover, read_source
 from transforms.dates import numeric_date_orders
 from transforms.dim_category import dim_category
 from transforms.dim_date import dim_date
@@ -49,11 +49,18 @@ class Opened:
     source_files: pl.DataFrame  # the manifest of sources read in full before
 
 
-def find_sources(sources: list[str], source_name: str | None) -> list[Source]:
-    """Every source to read under `sources`; documentation files passed over are logged."""
-    found, documentation = discover(sources, source_name)
+def find_sources(sources: list[str], source_name: str | None, reading: ReadOptions) -> list[Source]:
+    """Every source to read under `sources`; documentation files passed over are logged, and so is a names file
+    beside a CSV that could name its category codes."""
+    logger = get_run_logger()
+    found, documentation = discover(sources, source_name, reading.input_format)
     for skipped in documentation:
-        get_run_logger().info("Skipped %s: a documentation file, not an article", skipped)
+        logger.info("Skipped %s: a documentation file, not an article", skipped)
+    if not reading.category_names:
+        for names in dict.fromkeys(filter(None, map(category_names_beside, found))):
+            logger.info(
+                "%s lies beside the CSV: if its categories are codes it names, pass --category-names %s", names, names
+            )
     return found
 
 

@@ -72,6 +72,7 @@ def fct_article(
             polarity="polarity",
             cluster_id=pl.col("cluster_id").fill_null(pl.col("article_id")),
             minhash="minhash",
+            title_source="title_source",
         )
         .cast(FCT_ARTICLE.columns)  # type: ignore[arg-type]
     )

@@ -125,6 +125,8 @@ FCT_ARTICLE = Table(
         "polarity": pl.Float64,
         "cluster_id": pl.String,
         "minhash": pl.List(pl.UInt64),
+        # source: the source gave the title; derived: the source gave none, it is the body's first sentence.
+        "title_source": pl.String,
     },
     key=("article_key",),
     nullable=frozenset(
@@ -144,6 +146,8 @@ FCT_ARTICLE = Table(
             "tone_negative",
             "polarity",
             "minhash",
+            # Articles published before titles were derived (a null title) have none.
+            "title_source",
         }
     ),
     references={

@@ -13,9 +13,10 @@ RAW_ARTICLES: dict[str, pl.DataType | type[pl.DataType]] = {
     # The source: `--source-name` when given, else the record's own (a `publication` column, a feed's title, a
     # page's site name), else the folder's name or the URL's host.
     "source_name": pl.String,
-    # text | jsonl | json | csv | rss | atom | html
+    # text | lines | jsonl | json | csv | rss | atom | html
     "source_kind": pl.String,
     "url": pl.String,
+    # None when the source gives no title: staging derives one from the body (`transforms.titles`).
     "title": pl.String,
     "body": pl.String,
     "category": pl.String,

@@ -10,6 +10,7 @@ from transforms.dateline import split_dateline
 from transforms.keys import content_hash, key_expr
 from transforms.repair import repair_text
 from transforms.schema import QUARANTINE
+from transforms.titles import derived_title
 
 STG_ARTICLES: dict[str, pl.DataType | type[pl.DataType]] = {
     "article_id": pl.String,
@@ -17,7 +18,10 @@ STG_ARTICLES: dict[str, pl.DataType | type[pl.DataType]] = {
     "source_name": pl.String,
     "source_kind": pl.String,
     "url": pl.String,
+    # The source's title, or one derived from the body's first sentence when the source gave none.
     "title": pl.String,
+    # source | derived
+    "title_source": pl.String,
     "body": pl.String,
     # A wire story's opening place (and agency or date), split from the body: `BAMAKO Mali`.
     "dateline": pl.String,
@@ -62,6 +66,8 @@ def stg_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     same_key_twice = articles.filter(~last_of_key)
     articles = articles.filter(last_of_key)
     staged = articles.with_columns(
+        title_source=pl.when(pl.col("title").is_null()).then(pl.lit("derived")).otherwise(pl.lit("source")),
+        title=pl.coalesce("title", pl.col("body").map_elements(derived_title, return_dtype=pl.String)),
         article_id=_article_id(),
         paragraph_count=(pl.col("body").str.count_matches("\n\n") + 1).cast(pl.Int32),
         word_count=pl.col("body").str.count_matches(_WORD).cast(pl.Int32),

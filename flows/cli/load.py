@@ -8,7 +8,9 @@ import typer
 from flows.cli.app import app
 from flows.cli.options import (
     BatchRecordsOption,
+    CategoryNamesOption,
     ColumnsOption,
+    InputFormatOption,
     MapOption,
     WaitOption,
     WarehouseOption,
@@ -46,6 +48,8 @@ def run(
     batch_records: BatchRecordsOption = None,
     map_fields: MapOption = None,
     columns: ColumnsOption = None,
+    input_format: InputFormatOption = None,
+    category_names: CategoryNamesOption = None,
 ) -> None:
     """Load articles into the warehouse: read, stage, enrich, model, write, audit, publish.
 
@@ -53,14 +57,15 @@ def run(
     the quality gate; exits 3 when the gate blocks one (earlier batches stay published).
 
     Sources are folders (read recursively), files (.txt, .jsonl, .json, .csv, RSS/Atom .xml, .html) or http(s)
-    URLs of feeds and pages; unchanged files are skipped.
+    URLs of feeds and pages; unchanged files are skipped. `--input-format lines` reads a text collection with one
+    article per line; articles without a title get one derived from their first sentence.
 
     Example: `broadsheet run ../shared/corpora/bbc --warehouse news.duckdb`
     """
-    config = settings(warehouse, wait_seconds=wait, batch_records=batch_records)
+    config = settings(warehouse, wait_seconds=wait, batch_records=batch_records, input_format=input_format)
     paths = [str(p) for p in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)
-    reading = _read_options(map_fields, columns)
+    reading = _read_options(map_fields, columns, config.input_format, category_names)
     missing = next((p for p in paths if "://" not in p and not Path(p).expanduser().exists()), None)
     if missing:  # before Prefect starts, with no traceback
         _fail(EXIT_USAGE, "Error", f"no such file or folder: {missing}")
@@ -71,7 +76,7 @@ def run(
         from flows.sources import SourceError, discover
 
         try:
-            discover(paths, name)  # a file of no kind broadsheet reads fails here, before the flow
+            discover(paths, name, reading["input_format"])  # a file of no kind broadsheet reads fails here
         except SourceError as error:
             _fail(EXIT_USAGE, "Error", str(error))
         from flows.pipeline import RunSummary, run_pipeline
@@ -117,16 +122,26 @@ def _fail(code: int, label: str, message: str) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _read_options(map_fields: list[str] | None, columns: str | None) -> dict[str, Any]:
-    """The flow's `read_options` from `--map` and `--columns`; a malformed pair is a usage error."""
+def _read_options(
+    map_fields: list[str] | None, columns: str | None, input_format: str | None, category_names: Path | None
+) -> dict[str, Any]:
+    """The flow's `read_options` (`flows.sources.ReadOptions`) from the command line; a malformed one is a usage
+    error."""
+    from transforms.parse.category_names import category_names as read_names
+    from transforms.parse.detect import INPUT_FORMATS
     from transforms.parse.fields import parse_mapping
 
+    if input_format is not None and input_format not in INPUT_FORMATS:
+        _fail(EXIT_USAGE, "Error", f"--input-format must be one of {', '.join(INPUT_FORMATS)}, not {input_format}")
     try:
+        names = read_names(category_names.read_text(encoding="utf-8-sig")) if category_names else {}
         return {
             "mapping": parse_mapping(map_fields or []),
             "columns": [c.strip() for c in columns.split(",")] if columns else None,
+            "input_format": input_format,
+            "category_names": names,
         }
-    except ValueError as error:
+    except (ValueError, OSError) as error:
         _fail(EXIT_USAGE, "Error", str(error))
 
 
@@ -141,6 +156,8 @@ def serve(
     batch_records: BatchRecordsOption = None,
     map_fields: MapOption = None,
     columns: ColumnsOption = None,
+    input_format: InputFormatOption = None,
+    category_names: CategoryNamesOption = None,
 ) -> None:
     """Run the pipeline on a schedule, as a Prefect deployment, until Ctrl-C.
 
@@ -151,8 +168,8 @@ def serve(
     """
     if (cron is None) == (interval is None):
         _fail(EXIT_USAGE, "Error", "give exactly one of --cron or --interval")
-    config = settings(warehouse, wait_seconds=wait, batch_records=batch_records)
-    reading = _read_options(map_fields, columns)
+    config = settings(warehouse, wait_seconds=wait, batch_records=batch_records, input_format=input_format)
+    reading = _read_options(map_fields, columns, config.input_format, category_names)
     paths = [s if "://" in s else str(Path(s).expanduser().resolve()) for s in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)
     from flows.runtime.prefect_server import prefect_api

@@ -26,6 +26,22 @@ MapOption = Annotated[
     ),
 ]
 ColumnsOption = Annotated[str | None, typer.Option(help="Column names of a headerless CSV, e.g. category,title,body.")]
+InputFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        help="The kind of every file, for extensions that say nothing (.cor, .dat): txt, lines (one article per "
+        "line), jsonl, json, csv, tsv, feed or html [default: by extension or content, or $BROADSHEET_INPUT_FORMAT].",
+        show_default=False,
+    ),
+]
+CategoryNamesOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="A file naming category codes: one name per line (line n names code n, as AG News's classes.txt) "
+        "or code,name rows.",
+        show_default=False,
+    ),
+]
 
 
 def settings(warehouse: Path | None, **overrides: object) -> Settings:

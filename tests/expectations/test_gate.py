@@ -24,6 +24,7 @@ def batch(titles: list[str], categories: list[str | None] | None = None) -> dict
             "source_kind": ["text"] * n,
             "category": categories or [None] * n,
             "title": titles,
+            "title_source": ["source"] * n,
             "body": ["some words"] * n,
             "authors": [None] * n,
             "external_id": [None] * n,

@@ -52,12 +52,12 @@ def _reads() -> Read:
         SourceRead(source("a"), [{"source_uri": "/in/a"}], "ha"),
         SourceRead(source("b"), [{"source_uri": "/in/b#1"}, {"source_uri": "/in/b#2"}], "hb"),
     ]
-    return Read(pl.DataFrame({"source_uri": ["/in/a", "/in/b#1", "/in/b#2"]}), reads)
+    return Read(pl.DataFrame({"source_uri": ["/in/a", "/in/b#1", "/in/b#2"], "source_name": ["a", "b", "b"]}), reads)
 
 
 def test_counts_add_up_and_only_clean_files_enter_the_manifest():
     ledger = Ledger()
-    ledger.skip_unchanged({"/in/old": 4})
+    ledger.skip_unchanged({"/in/old": 4}, {"/in/old": "old"})
     ledger.add_read(_reads())
     ledger.add(_batch(articles=2, quarantined=["/in/b#2"]))
     outcome = ledger.outcome()
@@ -70,11 +70,11 @@ def test_counts_add_up_and_only_clean_files_enter_the_manifest():
 
 def test_a_blocked_batch_counts_its_records_and_those_held_back_as_blocked():
     ledger = Ledger()
-    ledger.add_read(Read(pl.DataFrame({"source_uri": [f"/in/b#{i}" for i in range(10)]}), []))
+    ledger.add_read(Read(pl.DataFrame({"source_uri": [f"/in/b#{i}" for i in range(10)], "source_name": "b"}), []))
     ledger.add(_batch(articles=3, quarantined=[], copies=1))  # records 0-3 published or copies
     assert ledger.outcome(finished=False).status == "running"
     ledger.add(_batch(articles=3, quarantined=["/in/b#7"], blocked_by=("fct_article.title: too many nulls",)))
-    ledger.hold_back(2)  # records 8 and 9, after the blocked batch
+    ledger.hold_back(pl.DataFrame({"source_name": ["b", "b"]}))  # records 8 and 9, after the blocked batch
     outcome = ledger.outcome()
     assert outcome.status == "blocked"
     assert (outcome.published, outcome.duplicates, outcome.quarantined, outcome.blocked) == (3, 1, 1, 5)

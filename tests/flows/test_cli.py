@@ -79,7 +79,7 @@ def test_a_missing_source_is_a_usage_error(tmp_path, prefect_harness):
 
 def test_a_blocked_batch_exits_3_with_the_reason(tmp_path, prefect_harness):
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("word " * 80 + "\n\nbody text here\n")
+    (tmp_path / "in" / "a.json").write_text(json.dumps({"title": "word " * 80, "body": "body text here"}))
     result = runner.invoke(app, ["run", str(tmp_path / "in"), "-w", str(tmp_path / "w.duckdb")])
     assert result.exit_code == 3
     assert "Blocked:" in result.stderr and "title is longer than 300" in result.stderr

@@ -1,5 +1,6 @@
 """Kill a real `broadsheet run` with SIGKILL at each halt point: published data is untouched, a re-run completes."""
 
+import json
 import os
 import signal
 import subprocess
@@ -143,7 +144,7 @@ def test_a_blocked_run_says_why_in_one_message_without_a_traceback(tmp_path, cli
     # Two articles that fail the same row-level expectation (a 400-character title): more than the tolerated
     # share, so the batch blocks.
     for i in range(2):
-        (source / f"{i}.txt").write_text(f"{'word ' * 80}{i}\n\nA body paragraph.\n")
+        (source / f"{i}.json").write_text(json.dumps({"title": f"{'word ' * 80}{i}", "body": "A body paragraph."}))
     blocked = broadsheet("run", str(source), "-w", str(tmp_path / "w.duckdb"), env=cli_env)
     assert blocked.wait(120) == 3
     stdout, stderr = blocked.stdout.read(), blocked.stderr.read()

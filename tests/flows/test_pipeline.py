@@ -1,5 +1,6 @@
 """The real flow end to end: Prefect (test harness), polars, DuckDB files under tmp_path, Great Expectations."""
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -158,9 +159,9 @@ def test_a_blocked_batch_leaves_published_data_untouched_and_a_fixed_rerun_publi
     run_pipeline([str(sample_folder())], str(warehouse), "sample")
     before = query(warehouse, "SELECT * FROM v_articles")
     root = tmp_path / "scraped"
-    # Pages saved without a title line: the first paragraph becomes an implausible 400-character "title".
+    # A scraper that put each page's first paragraph in the title field: an implausible 400-character "title".
     for i in range(3):
-        write(root / f"{i}.txt", f"{'word ' * 80}{i}\n\nA body paragraph that follows.\n")
+        write(root / f"{i}.json", json.dumps({"title": f"{'word ' * 80}{i}", "body": "A body paragraph."}))
 
     with pytest.raises(BatchBlocked) as blocked:
         run_pipeline([str(root)], str(warehouse))
@@ -178,7 +179,7 @@ def test_a_blocked_batch_leaves_published_data_untouched_and_a_fixed_rerun_publi
     assert query(warehouse, "SELECT count(*) FROM staging.fct_article WHERE load_id = 2") == [(3,)]  # inspectable
 
     for i in range(3):
-        write(root / f"{i}.txt", f"Title {i}\n\n{'word ' * 80}{i}\n")
+        write(root / f"{i}.json", json.dumps({"title": f"Title {i}", "body": f"{'word ' * 80}{i}"}))
     fixed = run_pipeline([str(root)], str(warehouse))
     assert (fixed.status, fixed.published) == ("published", 3)
     assert query(warehouse, "SELECT count(*) FROM v_articles") == [(4,)]
@@ -186,10 +187,10 @@ def test_a_blocked_batch_leaves_published_data_untouched_and_a_fixed_rerun_publi
 
 def test_a_blocked_batch_stops_the_run_earlier_batches_stay_and_a_fixed_rerun_publishes_the_rest(tmp_path, warehouse):
     root = tmp_path / "scraped"
-    # Read in name order, two records a batch: 0-1 pass, 2-3 lost their title line (blocked), 4 comes after.
+    # Read in name order, two records a batch: 0-1 pass, 2-3 have a paragraph for a title (blocked), 4 comes after.
     for i in range(5):
-        text = f"{'word ' * 80}{i}\n\nA body paragraph.\n" if i in (2, 3) else f"Title {i}\n\nBody number {i}.\n"
-        write(root / f"{i}.txt", text)
+        title = f"{'word ' * 80}{i}" if i in (2, 3) else f"Title {i}"
+        write(root / f"{i}.json", json.dumps({"title": title, "body": f"Body number {i}."}))
 
     with pytest.raises(BatchBlocked) as blocked:
         run_pipeline([str(root)], str(warehouse), options=RunOptions(batch_records=2))
@@ -201,7 +202,7 @@ def test_a_blocked_batch_stops_the_run_earlier_batches_stay_and_a_fixed_rerun_pu
     assert query(warehouse, "SELECT count(*) FROM etl_source_file") == [(0,)]  # nothing may be skipped next time
 
     for i in (2, 3):
-        write(root / f"{i}.txt", f"Title {i}\n\n{'word ' * 80}{i}\n")
+        write(root / f"{i}.json", json.dumps({"title": f"Title {i}", "body": f"{'word ' * 80}{i}"}))
     fixed = run_pipeline([str(root)], str(warehouse), options=RunOptions(batch_records=2))
     assert (fixed.status, fixed.published, fixed.duplicates) == ("published", 3, 2)
     assert query(warehouse, "SELECT count(*) FROM v_articles") == [(5,)]

@@ -56,6 +56,7 @@ def test_fct_article_numbers_versions_after_the_published_ones():
             "source_kind": ["text", "text"],
             "category": [None, "sport"],
             "title": ["A", "B"],
+            "title_source": ["source", "derived"],
             "body": ["x", "y"],
             "authors": [None, None],
             "external_id": [None, None],

@@ -77,3 +77,20 @@ def test_every_record_is_staged_or_quarantined_with_a_reason():
 def test_empty_input():
     staged, quarantined = stg_articles(raw_articles([]))
     assert staged.height == 0 and quarantined.height == 0
+
+
+def test_an_article_without_a_title_gets_its_first_sentence_as_one():
+    raw = raw_articles(
+        [
+            record("/a.txt", None, "Shares rose on Monday. Analysts agreed."),
+            record("/b.txt", "Markets rally", "Shares rose on Monday."),
+        ]
+    )
+    staged, quarantined = stg_articles(raw)
+    assert quarantined.height == 0
+    assert staged.select("title", "title_source").rows() == [
+        ("Shares rose on Monday", "derived"),
+        ("Markets rally", "source"),
+    ]
+    # The version is of the text as read: deriving a title does not change the content hash.
+    assert staged["content_hash"][0] == content_hash("\n\nShares rose on Monday. Analysts agreed.")

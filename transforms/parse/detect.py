@@ -11,11 +11,22 @@ from transforms.parse.fields import is_known_name
 from transforms.parse.html import parse_html
 from transforms.parse.json_document import parse_json
 from transforms.parse.jsonl import parse_jsonl
-from transforms.parse.text import parse_text
+from transforms.parse.text import parse_lines, parse_text
 
-# text: a seed-form .txt; jsonl: JSON Lines; json: a JSON document (or JSON Lines under a .json name);
-# csv: CSV, its delimiter guessed; tsv: tab-separated; feed: RSS or Atom; html: a page.
-KINDS = ("text", "jsonl", "json", "csv", "tsv", "feed", "html")
+# text: a seed-form .txt; lines: one article per line; jsonl: JSON Lines; json: a JSON document (or JSON Lines
+# under a .json name); csv: CSV, its delimiter guessed; tsv: tab-separated; feed: RSS or Atom; html: a page.
+KINDS = ("text", "lines", "jsonl", "json", "csv", "tsv", "feed", "html")
+# The kinds a user names with `--input-format`, for files whose extension says nothing (`.cor`, `.dat`).
+INPUT_FORMATS = {
+    "txt": "text",
+    "lines": "lines",
+    "jsonl": "jsonl",
+    "json": "json",
+    "csv": "csv",
+    "tsv": "tsv",
+    "feed": "feed",
+    "html": "html",
+}
 
 _BY_EXTENSION = {
     ".txt": "text",
@@ -86,11 +97,13 @@ def parse(
 
     `source_name` is the user's when `named`, else the folder's or host's, which a record's own source (a
     `publication` column, a feed's title, a page's `og:site_name`) replaces. `mapping` (field → column)
-    applies to JSON and CSV, `columns` to headerless CSV and TSV, `category` to a `.txt` file (its folder's name).
+    applies to JSON and CSV, `columns` to headerless CSV and TSV, `category` to text files (their folder's name).
     Raises ValueError for an unknown kind: that is the caller's mistake.
     """
     if kind == "text":
         return [parse_text(data, source_uri=source_uri, source_name=source_name, category=category)]
+    if kind == "lines":
+        return parse_lines(data, source_uri=source_uri, source_name=source_name, category=category)
     if kind == "jsonl":
         return parse_jsonl(data, source_uri=source_uri, source_name=source_name, named=named, mapping=mapping)
     if kind == "json":

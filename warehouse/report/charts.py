@@ -164,6 +164,34 @@ def failures_by_run(path: Path, loads: Sequence[int], passed: Sequence[int], fai
         return save(fig, path)
 
 
+def source_small_multiples(
+    path: Path, panels: Sequence[tuple[str, Sequence[int], Mapping[str, Sequence[float | None]]]]
+) -> Path:
+    """One small panel per source (name, its loads, rates by label, 0–1), latest loads last, on one shared scale."""
+    columns = min(3, len(panels))
+    rows_ = -(-len(panels) // columns)
+    with figure(3.2 * columns + 0.4, 2.1 * rows_ + 0.6) as fig:
+        axes = fig.subplots(rows_, columns, squeeze=False, sharey=True)
+        for index, ax in enumerate(axes.flat):
+            if index >= len(panels):
+                ax.set_visible(False)
+                continue
+            name, loads, series = panels[index]
+            positions = range(len(loads))
+            for colour, (label, values) in zip(PALETTE, series.items(), strict=False):
+                points = [(x, v) for x, v in zip(positions, values, strict=True) if v is not None]
+                ax.plot([x for x, _ in points], [100 * v for _, v in points], color=colour, marker="o",
+                        markersize=3, linewidth=1.4, label=label)  # fmt: skip
+            ax.set_title(name, loc="left")
+            ax.set_ylim(0, 100)
+            ax.set_xticks(list(positions), [str(load) for load in loads], fontsize=7)
+            ax.set_xlim(-0.5, max(len(loads), 2) - 0.5)
+        axes.flat[0].set_ylabel("% (load →)")
+        handles, labels = axes.flat[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside upper left", ncol=len(labels))
+        return save(fig, path)
+
+
 # Every file a report may write under charts/: a new report removes the old ones first, so a section that has no
 # chart this time cannot show last time's.
 CHART_NAMES = (
@@ -174,6 +202,7 @@ CHART_NAMES = (
     "tone_by_week",
     "subject_places_by_week",
     "failures_by_run",
+    "source_quality",
 )
 
 

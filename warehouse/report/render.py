@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 import warehouse.report.coverage as coverage
 import warehouse.report.health as health
+import warehouse.report.sources as sources
 from warehouse.report.charts import ChartFolder
 from warehouse.report.subject import subject_places
 
@@ -47,6 +48,7 @@ def gather(con: duckdb.DuckDBPyConnection, charts: ChartFolder, *, about: str | 
         "quarantine": health.quarantine(con),
         "runs": health.latest_runs(con),
         "quality": health.validations(con, charts),
+        "scorecard": sources.source_scorecard(con, charts),
     }
 
 

@@ -1,5 +1,6 @@
 """The headline question: which places did coverage of a subject (`--about Mali`) mention most, by week?"""
 
+import math
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
@@ -11,8 +12,8 @@ from warehouse.report.coverage import country_name
 from warehouse.report.maps import heatmap
 from warehouse.report.queries import Row, query_text, rows
 
-HEATMAP_PLACES = 15  # rows of the chart: the places most articles mentioned over the weeks shown
-HEATMAP_WEEKS = 26  # columns: the latest weeks, gaps included
+HEATMAP_PLACES = 15  # rows of the chart: the places most articles mentioned over all the weeks
+HEATMAP_COLUMNS = 30  # at most: a longer span is binned into columns of several weeks each, never cut
 PLACES_PER_WEEK = 10  # in the table; the rest are counted
 
 
@@ -56,20 +57,31 @@ def _weeks(first: date, last: date) -> list[date]:
     return [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
 
 
+def week_bins(first: date, last: date, columns: int = HEATMAP_COLUMNS) -> tuple[list[date], int]:
+    """(the first Monday of each column, weeks per column): every week from `first` to `last`, gaps included, in
+    at most `columns` columns of equally many weeks."""
+    weeks = _weeks(first, last)
+    width = math.ceil(len(weeks) / columns)
+    return weeks[::width], width
+
+
 def _heatmap(charts: ChartFolder, about: str, found: list[Row]) -> Chart:
-    """Articles per place and week for the most mentioned places over the latest weeks."""
-    weeks = _weeks(min(row["week"] for row in found), max(row["week"] for row in found))[-HEATMAP_WEEKS:]
+    """Articles per place and week (or per bin of weeks) for the most mentioned places, over all the weeks."""
+    first = min(row["week"] for row in found)
+    starts, width = week_bins(first, max(row["week"] for row in found))
     totals: dict[str, int] = defaultdict(int)
     cells: dict[tuple[str, date], int] = defaultdict(int)
     for row in found:
-        if row["week"] >= weeks[0]:
-            totals[row["place"]] += row["articles"]
-            cells[(row["place"], row["week"])] += row["articles"]
+        column = starts[(row["week"] - first).days // 7 // width]
+        totals[row["place"]] += row["articles"]
+        cells[(row["place"], column)] += row["articles"]
     places = sorted(totals, key=lambda place: (-totals[place], place))[:HEATMAP_PLACES]
-    counts = [[cells[(place, week)] for week in weeks] for place in places]
-    heatmap(charts.path("subject_places_by_week"), places, weeks, counts, "articles")
+    counts = [[cells[(place, start)] for start in starts] for place in places]
+    heatmap(charts.path("subject_places_by_week"), places, starts, counts, "articles")
+    span = len(_weeks(first, max(row["week"] for row in found)))
+    per = "per week" if width == 1 else f"per {width} weeks (each column labelled by its first week)"
     return charts.chart(
         "subject_places_by_week",
         f"Articles about {about} that mention each of the {len(places)} most mentioned places, "
-        f"per week ({len(weeks)} weeks)",
+        f"{per}, over all {span} weeks of coverage",
     )

@@ -20,7 +20,8 @@ SELECT
     a.tone_positive,
     a.tone_negative,
     a.polarity,
-    a.ingested_at
+    a.ingested_at,
+    a.title_source
 FROM fct_article AS a
 JOIN dim_source AS s USING (source_key)
 LEFT JOIN dim_category AS c USING (category_key)

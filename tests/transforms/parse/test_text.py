@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transforms.parse.encoding import decode
-from transforms.parse.text import parse_text
+from transforms.parse.text import parse_lines, parse_text
 
 
 def parse(data: bytes) -> dict:
@@ -65,7 +65,8 @@ def test_title_without_body_is_left_for_staging_to_reject():
 def test_any_bytes_give_one_record_and_never_raise(data):
     record = parse(data)
     assert record["source_uri"] == "/x/a.txt"
-    assert (record.get("read_error") is not None) or (record.get("title") is not None)
+    # Unreadable, or text: a title line and a body, or (no title line) a body whose title staging derives.
+    assert (record.get("read_error") is not None) or (record.get("title") or record.get("body"))
 
 
 @given(st.text(max_size=500))
@@ -73,3 +74,42 @@ def test_utf8_text_round_trips_through_decode(text):
     if "\x00" in text:
         return
     assert decode(text.encode("utf-8")).text == text.removeprefix("\ufeff")
+
+
+def test_a_text_whose_first_line_is_already_the_story_is_all_body():
+    # A page saved without its headline: no blank line after the first, which runs on into the next.
+    data = b"Shares rose sharply on Monday as investors cheered the figures,\nand analysts said it would last.\n"
+    record = parse(data)
+    assert record.get("title") is None  # staging derives one from the first sentence
+    assert record["body"] == data.decode().strip()
+
+
+@pytest.mark.parametrize(
+    ("data", "bodies"),
+    [
+        # A classic collection: one article per line, no titles (the way many corpora ship).
+        (b"First story here.\nSecond story, a longer one.\n", ["First story here.", "Second story, a longer one."]),
+        # Blank lines and Windows endings between articles are no records.
+        (b"One.\r\n\r\nTwo.\r\n\r\n", ["One.", "Two."]),
+        (b"\xef\xbb\xbfWith a byte-order mark.\n", ["With a byte-order mark."]),
+    ],
+)  # fmt: skip
+def test_one_article_per_line_keys_each_by_its_line_number(data, bodies):
+    records = parse_lines(data, source_uri="/c/news.cor", source_name="c", category=None)
+    assert [r["body"] for r in records] == bodies
+    numbers = [int(r["source_uri"].rpartition("#")[2]) for r in records]
+    assert numbers == [i + 1 for i, line in enumerate(data.decode("utf-8-sig").splitlines()) if line.strip()]
+    assert all(r["source_kind"] == "lines" and r.get("title") is None for r in records)
+
+
+def test_an_empty_collection_is_one_quarantined_record():
+    (record,) = parse_lines(b"\n\n", source_uri="/c/news.cor", source_name="c", category=None)
+    assert record["read_error"].startswith("empty")
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=["Cs", "Zl", "Zp", "Cc"]), max_size=80)))
+def test_every_non_empty_line_is_one_record(lines):
+    data = "\n".join(lines).encode()
+    records = parse_lines(data, source_uri="/c/x", source_name="c", category=None)
+    expected = [line.strip() for line in lines if line.strip()]
+    assert [r["body"] for r in records if not r.get("read_error")] == expected
