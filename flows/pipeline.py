@@ -1,18 +1,17 @@
 """The `broadsheet-run` flow: read, then batch by batch stage → enrich → model → write → audit → publish."""
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 
 import polars as pl
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 from prefect.states import Failed, State
 
-from flows import tasks
-from flows.batch import Batch, Ledger, Read, batches, reads
+from flows import steps, tasks
+from flows.batch import Ledger, batches, reads
 from flows.progress import log_outcome, log_progress
 from flows.runtime import memory
 from flows.settings import RunOptions
-from flows.source_tally import batch_sources
 from flows.sources import ReadOptions, Source
 from warehouse.connection import Warehouse, WarehouseBusy
 from warehouse.load import Outcome
@@ -53,6 +52,7 @@ def run_pipeline(
     options = options or RunOptions()
     memory.keep_large_buffers_mapped()
     store = Warehouse.at(warehouse, memory_limit=options.duckdb_memory_limit, wait_seconds=options.wait_seconds)
+    tasks.prepare_workers(options)
     reading = ReadOptions(**(read_options or {}))  # type: ignore[arg-type]
     found = tasks.find_sources(sources, source_name, reading)
     try:
@@ -76,56 +76,33 @@ def run_pipeline(
 def load(
     store: Warehouse, opened: tasks.Opened, found: list[Source], reading: ReadOptions, options: RunOptions
 ) -> Outcome:
-    """Every read, batch by batch; a blocked batch stops the load there (the batches before it stay published)."""
+    """Every read, batch by batch; while one batch is written, audited and published, the workers enrich the next.
+    A blocked batch stops the load there (the batches before it stay published)."""
     ledger = Ledger(read_options=reading.fingerprint())
     to_read = tasks.skip_unchanged(found, opened.source_files, ledger)
-    published = opened.published
+    published, ahead, load_id = opened.published, None, opened.load_id
     for sources in reads(to_read, options.read_bytes):
         read = tasks.read_sources(sources, reading)
         ledger.add_read(read)
         for offset, records in batches(read.raw, options.batch_records):
-            batch, published = process_batch(store, opened.load_id, records, read, published, options)
-            ledger.add(batch)
-            tasks.publish(store, opened.load_id, batch, ledger.outcome(finished=False), ledger.sources.frame())
-            if not batch.passed:
-                ledger.hold_back(read.raw.slice(offset + records.height))
-                get_run_logger().error("Stopped at the blocked batch: the records after it were not processed")
-                return tasks.finish(store, opened.load_id, ledger)
-            log_progress(ledger, len(to_read))
-    return tasks.finish(store, opened.load_id, ledger)
+            modelled = steps.model(store, load_id, ahead, published, options) if ahead else None
+            published = modelled.published if modelled else published
+            ahead = steps.stage(records, read, offset, published, options)
+            if modelled:
+                if not steps.publish(store, load_id, modelled, ledger, options).passed:
+                    return stopped(store, load_id, ledger, held_back=read.raw.slice(offset))
+                log_progress(ledger, len(to_read))
+    if ahead:
+        last = steps.model(store, load_id, ahead, published, options)
+        if not steps.publish(store, load_id, last, ledger, options).passed:
+            return stopped(store, load_id, ledger, held_back=None)
+        log_progress(ledger, len(to_read))
+    return tasks.finish(store, load_id, ledger)
 
 
-def process_batch(
-    store: Warehouse, load_id: int, records: pl.DataFrame, read: Read, published: pl.DataFrame, options: RunOptions
-) -> tuple[Batch, pl.DataFrame]:
-    """One batch of a read's records through stage → enrich → model → write → audit: (what it decided, every
-    current article once it is published).
-
-    `published` (article_id, content_hash, version) is every current article, this load's earlier batches
-    included; the batch is staged against the whole `read`'s article versions and date orders.
-    """
-    new, duplicates, quarantine = tasks.stage(records, published, read.versions)
-    enriched = tasks.enrich(store, load_id, new, read.date_orders, options)
-    frames = tasks.model(enriched, published, load_id)
-    tasks.write(store, load_id, frames)
-    audit_quarantine, blocked_by, validations = tasks.audit_batch(store, frames, enriched.articles, options)
-    batch = Batch(
-        articles=new.height,
-        duplicates=duplicates,
-        quarantine=pl.concat([quarantine, audit_quarantine]),
-        validations=validations,
-        blocked_by=blocked_by,
-        audit_quarantined=audit_quarantine.height,
-    )
-    by_source = batch_sources(
-        records,
-        staged=new,
-        duplicates=duplicates,
-        rejected=batch.rejected,
-        passed=batch.passed,
-        facts=frames["fct_article"],
-        mentions=frames["fct_entity_mention"],
-    )
-    batch = replace(batch, by_source=by_source)
-    facts = frames["fct_article"].select(published.columns)
-    return batch, pl.concat([published, facts]).unique("article_id", keep="last")
+def stopped(store: Warehouse, load_id: int, ledger: Ledger, held_back: pl.DataFrame | None) -> Outcome:
+    """End the load at a blocked batch: the records read after it count as blocked too."""
+    if held_back is not None:
+        ledger.hold_back(held_back)
+    get_run_logger().error("Stopped at the blocked batch: the records after it were not published")
+    return tasks.finish(store, load_id, ledger)

@@ -5,6 +5,7 @@ API `serve` runs beside a local Prefect server with its scheduler (`flows.prefec
 """
 
 from datetime import timedelta
+from typing import Any
 
 from flows.settings import RunOptions
 
@@ -18,11 +19,13 @@ def serve_pipeline(
     *,
     cron: str | None,
     interval: float | None,
+    task_runner: Any = None,
 ) -> None:
     """Serve the pipeline as deployment `broadsheet-run/broadsheet` on the configured Prefect API until stopped."""
     from flows.pipeline import run_pipeline
 
-    run_pipeline.serve(
+    flow = run_pipeline.with_options(task_runner=task_runner) if task_runner else run_pipeline
+    flow.serve(
         name="broadsheet",
         cron=cron,
         interval=timedelta(seconds=interval) if interval else None,

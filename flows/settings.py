@@ -59,6 +59,24 @@ class RunOptions(BaseModel):
         validation_alias=_setting("read_bytes", "chunk_bytes"),
         description="Bytes of input read into memory at once (a larger file is read whole).",
     )
+    workers: int | None = Field(
+        None,
+        ge=1,
+        validation_alias=_setting("workers"),
+        description="Worker processes that enrich articles (a local Dask cluster; 1: none, in the flow's process) "
+        "[default: one per core, from the command line; 1 when the flow is called from Python].",
+    )
+    dask_address: str | None = Field(
+        None,
+        validation_alias=_setting("dask_address"),
+        description="An existing Dask cluster's scheduler (tcp://HOST:PORT) to enrich on, instead of local workers.",
+    )
+    sub_batch_records: int = Field(
+        200,
+        ge=1,
+        validation_alias=_setting("sub_batch_records"),
+        description="Articles at most in a sub-batch, the share of a batch one worker's task enriches.",
+    )
     duckdb_memory_limit: str = Field(
         "512MB",
         validation_alias=_setting("duckdb_memory_limit"),

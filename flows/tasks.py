@@ -49,6 +49,26 @@ class Opened:
     source_files: pl.DataFrame  # the manifest of sources read in full before
 
 
+# The workers' model loading under way (`prepare_workers`), held so that Dask does not cancel it.
+_WARMING: list[object] = []
+
+
+def prepare_workers(options: RunOptions) -> None:
+    """Say where articles are enriched (the Dask cluster the run's task runner uses, or this process), and have
+    the workers load their models while the flow goes on."""
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    if runner is not None and hasattr(runner, "client"):  # prefect_dask.DaskTaskRunner
+        from flows.runtime.cluster import describe, warm
+
+        get_run_logger().info("Enriching on %s", describe(runner))
+        _WARMING[:] = warm(runner, options.spacy_model)
+    elif (options.workers or 1) > 1:
+        get_run_logger().info("Enriching in %d threads of this process (no Dask task runner)", options.workers)
+
+
 def find_sources(sources: list[str], source_name: str | None, reading: ReadOptions) -> list[Source]:
     """Every source to read under `sources`; documentation files passed over are logged, and so is a names file
     beside a CSV that could name its category codes."""
@@ -121,46 +141,6 @@ def stage(
     )
     log_quarantined(quarantined)
     return new, duplicates, quarantined
-
-
-@task(cache_policy=NO_CACHE)
-def enrich(
-    warehouse: Warehouse,
-    load_id: int,
-    articles: pl.DataFrame,
-    date_orders: dict[str | None, str | None],
-    options: RunOptions,
-) -> "Enriched":
-    """Dates, language, tone, near-duplicate clusters, dates mentioned, people, organisations and places.
-
-    `date_orders` are how the sources of the whole read order numeric dates (`Read.date_orders`).
-    """
-    # Imported here: spaCy and datasketch take seconds to import, which a run with nothing new never needs.
-    from transforms.enrich import NerOptions, enrich_articles
-    from transforms.near_duplicates import BANDS, ROWS, with_minhash
-
-    logger = get_run_logger()
-    logger.info("Enriching %d articles (dates, language, tone, near-copies, named entities)", len(articles))
-    signed = with_minhash(articles)
-    with warehouse.connect() as con:
-        candidates = load.near_duplicate_candidates(con, load_id, signed, bands=BANDS, rows=ROWS)
-    ner = NerOptions(options.spacy_model, options.nlp_processes, options.nlp_batch_size)
-    enriched = enrich_articles(signed, candidates, now=datetime.now(UTC), ner=ner, date_orders=date_orders)
-    for row in enriched.articles.filter(pl.col("published_problem").is_not_null()).iter_rows(named=True):
-        logger.info("No publication date for %s: %s", row["source_uri"], row["published_problem"])
-    logger.info(
-        "Enriched %d articles: %d entity mentions, %d dates mentioned",
-        articles.height,
-        enriched.entities.height,
-        enriched.date_mentions.height,
-    )
-    if enriched.other_language:
-        logger.info(
-            "%d articles are in another language than the entity model %s reads: no entities taken from them",
-            enriched.other_language,
-            options.spacy_model,
-        )
-    return enriched
 
 
 @task(cache_policy=NO_CACHE)

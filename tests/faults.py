@@ -14,13 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# Where a run can be stopped: after reading, enriching or auditing a batch; inside the staging transaction after
-# a table's rows are written; inside the publish transaction after a table is published.
+# Where a run can be stopped: after reading, enriching (once the batch's enrichment is collected and its
+# near-copies clustered) or auditing a batch; inside the staging transaction after a table's rows are written;
+# inside the publish transaction after a table is published.
 POINTS = ("read", "enrich", "write", "audit", "publish")
 
 
 def install(point: str, nth: int, marker: Path) -> None:
     """Wrap the step functions so that reaching `point` for the `nth` time halts the process."""
+    import flows.enrichment as enrichment
     import flows.tasks as tasks
     import warehouse.load as load
     from transforms.published import PUBLISHED_TABLES
@@ -44,7 +46,7 @@ def install(point: str, nth: int, marker: Path) -> None:
         return wrapper
 
     tasks.read_sources.fn = halt_after("read", tasks.read_sources.fn)
-    tasks.enrich.fn = halt_after("enrich", tasks.enrich.fn)
+    enrichment.cluster_near_copies.fn = halt_after("enrich", enrichment.cluster_near_copies.fn)
     tasks.audit_batch.fn = halt_after("audit", tasks.audit_batch.fn)
     load.append_staged = halt_after("write", load.append_staged)
     load.execute = halt_after(

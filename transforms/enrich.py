@@ -6,7 +6,7 @@ datasketch, spaCy with gazetteers); see their modules.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import polars as pl
@@ -16,7 +16,7 @@ from transforms.dates import with_published_at
 from transforms.entities import entity_occurrences
 from transforms.entities.ner import model_language
 from transforms.language import with_language
-from transforms.near_duplicates import near_duplicate_clusters
+from transforms.near_duplicates import near_duplicate_clusters, with_minhash
 from transforms.sentiment import with_sentiment
 
 
@@ -42,19 +42,17 @@ _PARALLEL_FROM = 200
 
 def enrich_articles(
     articles: pl.DataFrame,
-    candidates: pl.DataFrame,
     *,
     now: datetime,
     ner: NerOptions,
     date_orders: Mapping[str | None, str | None] | None = None,
 ) -> Enriched:
-    """Everything enrichment adds to a chunk of staged articles.
+    """Everything enrichment adds to staged articles, article by article (so any share of a batch can be enriched
+    apart from the rest, on another process or machine); near-copies are clustered afterwards, across the batch
+    and the warehouse (`with_near_duplicate_clusters`).
 
-    `date_orders` are how the sources of the whole read order numeric dates (`dates.numeric_date_orders`).
-
-    The articles carry their body's `minhash` (`near_duplicates.with_minhash`); `candidates` are the stored
-    articles they may be near copies of (article_id, cluster_id, minhash, earliest first; the warehouse finds them
-    by LSH band), so that a copy of an earlier article joins that article's cluster.
+    `date_orders` are how the sources of the whole read order numeric dates (`dates.numeric_date_orders`). The
+    articles come back with their body's `minhash` signature.
     """
     dated = with_published_at(articles, now=now, orders=date_orders).with_columns(
         # Failing a date from the source, a dateline that gives a full one (`LONDON 1996-08-30`); never a guess.
@@ -63,9 +61,7 @@ def enrich_articles(
             pl.col("dateline").map_elements(published_from_text, return_dtype=pl.Datetime("us", "UTC")),
         )
     )
-    enriched = with_sentiment(with_language(dated))
-    clusters = near_duplicate_clusters(enriched.select("article_id", "minhash"), candidates).drop("minhash")
-    enriched = enriched.join(clusters, on="article_id", how="left", maintain_order="left")
+    enriched = with_minhash(with_sentiment(with_language(dated)))
     # A model reads one language: on German text an English model tags common nouns (`Innenstadt`, `Antrag`) as
     # people and places. Articles whose language is unknown (too short to tell) are read all the same.
     language = model_language(ner.model)
@@ -79,3 +75,27 @@ def enrich_articles(
     )
     mentions = date_mentions(enriched.select("article_id", "body"))
     return Enriched(enriched, mentions, entities, other_language=enriched.height - readable.height)
+
+
+def with_near_duplicate_clusters(enriched: Enriched, candidates: pl.DataFrame) -> Enriched:
+    """The articles placed in near-duplicate clusters (`cluster_id`, `is_duplicate`), in order.
+
+    `candidates` are the stored articles they may be near copies of (article_id, cluster_id, minhash, earliest
+    first; the warehouse finds them by LSH band), so that a copy of an earlier article joins that article's
+    cluster; copies within the articles themselves cluster with the first of them.
+    """
+    articles = enriched.articles
+    clusters = near_duplicate_clusters(articles.select("article_id", "minhash"), candidates).drop("minhash")
+    return replace(enriched, articles=articles.join(clusters, on="article_id", how="left", maintain_order="left"))
+
+
+def combined(parts: list[Enriched]) -> Enriched:
+    """The enrichment of a batch from that of its sub-batches, in their order."""
+    if len(parts) == 1:
+        return parts[0]
+    return Enriched(
+        pl.concat([p.articles for p in parts], how="vertical_relaxed"),
+        pl.concat([p.date_mentions for p in parts], how="vertical_relaxed"),
+        pl.concat([p.entities for p in parts], how="vertical_relaxed"),
+        other_language=sum(p.other_language for p in parts),
+    )

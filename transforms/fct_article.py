@@ -22,6 +22,8 @@ ENRICHED: dict[str, pl.DataType | type[pl.DataType]] = {
     "polarity": pl.Float64,
     "cluster_id": pl.String,
     "minhash": pl.List(pl.UInt64),
+    "category_source": pl.String,
+    "category_confidence": pl.Float64,
 }
 
 
@@ -73,6 +75,10 @@ def fct_article(
             cluster_id=pl.col("cluster_id").fill_null(pl.col("article_id")),
             minhash="minhash",
             title_source="title_source",
+            category_source=pl.when(pl.col("category").is_not_null()).then(
+                pl.col("category_source").fill_null(pl.lit("source"))
+            ),
+            category_confidence="category_confidence",
         )
         .cast(FCT_ARTICLE.columns)  # type: ignore[arg-type]
     )

@@ -127,6 +127,10 @@ FCT_ARTICLE = Table(
         "minhash": pl.List(pl.UInt64),
         # source: the source gave the title; derived: the source gave none, it is the body's first sentence.
         "title_source": pl.String,
+        # source: the source gave the category; inferred: predicted (transforms.categories); null: none.
+        "category_source": pl.String,
+        # An inferred category's probability (0–1).
+        "category_confidence": pl.Float64,
     },
     key=("article_key",),
     nullable=frozenset(
@@ -148,6 +152,8 @@ FCT_ARTICLE = Table(
             "minhash",
             # Articles published before titles were derived (a null title) have none.
             "title_source",
+            "category_source",
+            "category_confidence",
         }
     ),
     references={

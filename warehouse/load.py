@@ -53,6 +53,18 @@ def near_duplicate_candidates(
         return execute(con, "runs/near_duplicate_candidates", load_id=load_id, bands=bands, rows=rows).pl()
 
 
+def labelled_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    """What identifies the categorised current articles (by their sources) that categories are learnt from."""
+    row = execute(con, "runs/labelled_fingerprint").fetchone()
+    assert row is not None
+    return f"{row[0]}:{row[1]}"
+
+
+def labelled_articles(con: duckdb.DuckDBPyConnection, per_category: int) -> pl.DataFrame:
+    """Categorised current articles (article_id, title, body, category), at most `per_category` a category."""
+    return execute(con, "runs/labelled_articles", per_category=per_category).pl()
+
+
 def known_source_files(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """The manifest of sources whose records all ended published or duplicate, by location."""
     return con.execute(sql("runs/unchanged_files")).pl()

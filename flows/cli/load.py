@@ -10,10 +10,12 @@ from flows.cli.options import (
     BatchRecordsOption,
     CategoryNamesOption,
     ColumnsOption,
+    DaskAddressOption,
     InputFormatOption,
     MapOption,
     WaitOption,
     WarehouseOption,
+    WorkersOption,
     settings,
 )
 from flows.cli.output import (
@@ -50,6 +52,8 @@ def run(
     columns: ColumnsOption = None,
     input_format: InputFormatOption = None,
     category_names: CategoryNamesOption = None,
+    workers: WorkersOption = None,
+    dask_address: DaskAddressOption = None,
 ) -> None:
     """Load articles into the warehouse: read, stage, enrich, model, write, audit, publish.
 
@@ -62,7 +66,14 @@ def run(
 
     Example: `broadsheet run ../shared/corpora/bbc --warehouse news.duckdb`
     """
-    config = settings(warehouse, wait_seconds=wait, batch_records=batch_records, input_format=input_format)
+    config = settings(
+        warehouse,
+        wait_seconds=wait,
+        batch_records=batch_records,
+        input_format=input_format,
+        workers=workers,
+        dask_address=dask_address,
+    )
     paths = [str(p) for p in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)
     reading = _read_options(map_fields, columns, config.input_format, category_names)
@@ -86,7 +97,9 @@ def run(
                 server.wait_until_healthy()
             except RuntimeError as error:
                 _fail(EXIT_FAILED, "Run failed", str(error))
-        state = run_pipeline(paths, str(config.warehouse), name, config.run_options(), reading, return_state=True)
+        options, runner = _workers(config.run_options(), server.url if server else None)
+        flow = run_pipeline.with_options(task_runner=runner) if runner else run_pipeline
+        state = flow(paths, str(config.warehouse), name, options, reading, return_state=True)
         result = state.result(raise_on_failure=False)
     if isinstance(result, BaseException):
         _fail_run(result)
@@ -98,6 +111,28 @@ def run(
             "Nothing usable",
             f"every record read was quarantined; see `broadsheet quarantine --load {result.load_id}`",
         )
+
+
+def _workers(options: Any, api_url: str | None) -> tuple[Any, Any]:
+    """The run's options with its number of workers settled, and the Dask task runner for them (None: no Dask).
+
+    An existing cluster is checked (and its workers pointed at the run's Prefect API) before anything is read.
+    """
+    from flows.runtime.cluster import default_workers
+
+    if options.dask_address is None and (options.workers or default_workers()) <= 1:
+        return options.model_copy(update={"workers": 1}), None
+    from flows.runtime.cluster import SchedulerUnreachable, prepare_cluster, task_runner
+    from flows.runtime.prefect_server import configured_api_url
+
+    if options.dask_address is not None:
+        try:
+            workers = prepare_cluster(options.dask_address, api_url or configured_api_url())
+        except SchedulerUnreachable as error:
+            _fail(EXIT_USAGE, "Error", str(error))
+    else:
+        workers = options.workers or default_workers()
+    return options.model_copy(update={"workers": workers}), task_runner(workers, options.dask_address)
 
 
 def _fail_run(error: BaseException) -> NoReturn:
@@ -158,6 +193,8 @@ def serve(
     columns: ColumnsOption = None,
     input_format: InputFormatOption = None,
     category_names: CategoryNamesOption = None,
+    workers: WorkersOption = None,
+    dask_address: DaskAddressOption = None,
 ) -> None:
     """Run the pipeline on a schedule, as a Prefect deployment, until Ctrl-C.
 
@@ -168,7 +205,14 @@ def serve(
     """
     if (cron is None) == (interval is None):
         _fail(EXIT_USAGE, "Error", "give exactly one of --cron or --interval")
-    config = settings(warehouse, wait_seconds=wait, batch_records=batch_records, input_format=input_format)
+    config = settings(
+        warehouse,
+        wait_seconds=wait,
+        batch_records=batch_records,
+        input_format=input_format,
+        workers=workers,
+        dask_address=dask_address,
+    )
     reading = _read_options(map_fields, columns, config.input_format, category_names)
     paths = [s if "://" in s else str(Path(s).expanduser().resolve()) for s in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)
@@ -178,14 +222,15 @@ def serve(
     def say(message: str) -> None:
         err.print(message, highlight=False)
 
-    arguments = (paths, str(config.warehouse.expanduser().resolve()), name, config.run_options(), reading)
     try:
         with prefect_api(scheduler=True) as server:
             if server:
                 server.wait_until_healthy()
                 say(f"Started a local Prefect server for the schedule; its UI is at {server.ui_url}")
+            options, runner = _workers(config.run_options(), server.url if server else None)
+            arguments = (paths, str(config.warehouse.expanduser().resolve()), name, options, reading)
             try:
-                serve_pipeline(*arguments, cron=cron, interval=interval)
+                serve_pipeline(*arguments, cron=cron, interval=interval, task_runner=runner)
             finally:
                 if server:
                     say("Stopped the local Prefect server")

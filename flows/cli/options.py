@@ -52,6 +52,24 @@ def settings(warehouse: Path | None, **overrides: object) -> Settings:
     return Settings(**given)  # type: ignore[arg-type]
 
 
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        help="Worker processes that enrich articles, a local Dask cluster; 1 runs without Dask "
+        "[default: one per core, or $BROADSHEET_WORKERS].",
+        show_default=False,
+    ),
+]
+DaskAddressOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Enrich on an existing Dask cluster: its scheduler's address, tcp://HOST:PORT "
+        "[default: $BROADSHEET_DASK_ADDRESS]. Its workers need broadsheet installed and, across machines, "
+        "PREFECT_API_URL set to a Prefect server they reach.",
+        show_default=False,
+    ),
+]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv (with a header row) or json.")]
 WaitOption = Annotated[float | None, typer.Option(help="Seconds to wait for another run on the same warehouse.")]
 BatchRecordsOption = Annotated[

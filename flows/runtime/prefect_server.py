@@ -110,11 +110,14 @@ def prefect_api(*, scheduler: bool = False) -> Iterator[LocalPrefectServer | Non
         # Heartbeats tell a lasting server that a run's process died; this server dies with the process. Their thread
         # also sleeps in whole seconds, so stopping it added about half a second to every run.
         updates = {PREFECT_API_URL: server.url, PREFECT_UI_URL: ui_url, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+        # In the environment too: a local Dask cluster's worker processes inherit it and report to this server.
+        os.environ["PREFECT_API_URL"] = server.url
         with temporary_settings(updates=updates):
             try:
                 yield server
             finally:
                 _deliver_logs_and_events()
+                os.environ.pop("PREFECT_API_URL", None)
     finally:
         if server:
             server.stop()

@@ -25,6 +25,8 @@ def cli_env(prefect_harness, tmp_path):
     return os.environ | {
         "PREFECT_API_URL": str(PREFECT_API_URL.value()),
         "PREFECT_HOME": str(tmp_path / "ph"),
+        # Crash safety is the flow's: enrichment in its own process (tests/flows/test_workers.py runs clusters).
+        "BROADSHEET_WORKERS": "1",
     }
 
 

@@ -21,7 +21,9 @@ SELECT
     a.tone_negative,
     a.polarity,
     a.ingested_at,
-    a.title_source
+    a.title_source,
+    a.category_source,
+    a.category_confidence
 FROM fct_article AS a
 JOIN dim_source AS s USING (source_key)
 LEFT JOIN dim_category AS c USING (category_key)

@@ -1,0 +1,133 @@
+"""Enrichment of a batch: article by article in sub-batches, each a Prefect task (on the Dask workers when the run
+has them), then near-copies clustered in the flow against what the warehouse holds.
+
+A worker process loads the spaCy pipeline and gazetteers once (`transforms.entities.ner.load_ner` is cached per
+process) and reuses them for every sub-batch it is given; a task takes only its sub-batch's articles and returns
+their enrichment, and nothing is cached or persisted by Prefect.
+"""
+
+import os
+import socket
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from flows.settings import RunOptions
+from warehouse import load
+from warehouse.connection import Warehouse
+
+if TYPE_CHECKING:
+    from transforms.enrich import Enriched, NerOptions
+
+
+@dataclass(frozen=True)
+class SubBatch:
+    """What one task enriched, where and how fast."""
+
+    enriched: "Enriched"
+    worker: str  # host:pid of the process that enriched it
+    seconds: float
+
+
+@task(cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=1)
+def enrich_sub_batch(
+    articles: pl.DataFrame, date_orders: dict[str | None, str | None], ner: "NerOptions", now: datetime
+) -> SubBatch:
+    """Dates, language, tone, MinHash signatures, dates mentioned, people, organisations and places of a share of
+    a batch's articles. Retried (on another worker, if this one died) when it fails."""
+    from transforms.enrich import enrich_articles  # spaCy and datasketch: seconds to import, only when needed
+
+    started = time.perf_counter()
+    enriched = enrich_articles(articles, now=now, ner=ner, date_orders=date_orders)
+    worker, seconds = f"{socket.gethostname()}:{os.getpid()}", time.perf_counter() - started
+    get_run_logger().info("Enriched a sub-batch of %d articles on %s in %.1f s", articles.height, worker, seconds)
+    return SubBatch(enriched, worker, seconds)
+
+
+class Enrichment:
+    """A batch's enrichment under way: its sub-batches submitted to the run's task runner, or done in the flow."""
+
+    def __init__(self, articles: pl.DataFrame, date_orders: dict[str | None, str | None], options: RunOptions):
+        from transforms.enrich import NerOptions
+
+        self.articles = articles
+        ner = NerOptions(options.spacy_model, options.nlp_processes, options.nlp_batch_size)
+        now = datetime.now(UTC)
+        workers = options.workers or 1
+        parts = sub_batches(articles, workers, options.sub_batch_records)
+        if workers > 1:
+            self._futures: list[Any] = [enrich_sub_batch.submit(part, date_orders, ner, now) for part in parts]
+            self._done: list[SubBatch] | None = None
+        else:
+            self._futures = []
+            self._done = [enrich_sub_batch(part, date_orders, ner, now) for part in parts]
+
+    def result(self) -> list[SubBatch]:
+        """Each sub-batch's enrichment, in order, once all are done."""
+        if self._done is None:
+            self._done = [future.result() for future in self._futures]
+        return self._done
+
+
+def sub_batches(articles: pl.DataFrame, workers: int, most: int) -> list[pl.DataFrame]:
+    """The batch in shares for the workers: at least two a worker (so a fast one takes more), at most `most`
+    articles each; one share without workers; none for no articles."""
+    if articles.is_empty():
+        return [articles]
+    if workers <= 1:
+        return [articles]
+    size = max(1, min(most, -(-articles.height // (2 * workers))))
+    return [articles.slice(offset, size) for offset in range(0, articles.height, size)]
+
+
+@task(cache_policy=NO_CACHE)
+def cluster_near_copies(warehouse: Warehouse, load_id: int, parts: list[SubBatch], options: RunOptions) -> "Enriched":
+    """The batch's enrichment with near-copies clustered against the warehouse (its published articles and this
+    load's staged ones sharing an LSH band); the log says what was found and how fast each worker went."""
+    from transforms.enrich import combined, with_near_duplicate_clusters
+    from transforms.near_duplicates import BANDS, ROWS
+
+    logger = get_run_logger()
+    enriched = combined([part.enriched for part in parts])
+    with warehouse.connect() as con:
+        candidates = load.near_duplicate_candidates(
+            con, load_id, enriched.articles.select("article_id", "minhash"), bands=BANDS, rows=ROWS
+        )
+    enriched = with_near_duplicate_clusters(enriched, candidates)
+    for row in enriched.articles.filter(pl.col("published_problem").is_not_null()).iter_rows(named=True):
+        logger.info("No publication date for %s: %s", row["source_uri"], row["published_problem"])
+    logger.info(
+        "Enriched %d articles: %d entity mentions, %d dates mentioned",
+        enriched.articles.height,
+        enriched.entities.height,
+        enriched.date_mentions.height,
+    )
+    if len(parts) > 1:
+        for worker, (articles, seconds) in sorted(_by_worker(parts).items()):
+            logger.info(
+                "Worker %s enriched %d articles in %.1f s (%.1f articles/s)",
+                worker,
+                articles,
+                seconds,
+                articles / seconds if seconds else 0.0,
+            )
+    if enriched.other_language:
+        logger.info(
+            "%d articles are in another language than the entity model %s reads: no entities taken from them",
+            enriched.other_language,
+            options.spacy_model,
+        )
+    return enriched
+
+
+def _by_worker(parts: list[SubBatch]) -> dict[str, tuple[int, float]]:
+    totals: dict[str, tuple[int, float]] = {}
+    for part in parts:
+        articles, seconds = totals.get(part.worker, (0, 0.0))
+        totals[part.worker] = (articles + part.enriched.articles.height, seconds + part.seconds)
+    return totals

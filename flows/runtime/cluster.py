@@ -1,0 +1,120 @@
+"""Where a run's enrichment runs: in the flow's own process, on a local Dask cluster of worker processes (one per
+core by default), or on an existing Dask cluster (`--dask-address`), through Prefect's Dask task runner.
+
+Every worker's task runs report to the run's one Prefect API: local workers inherit its URL from this process's
+environment; workers of an existing cluster, started by hand without it, are given it by a worker plugin before
+anything is submitted (across machines the API must be a server they reach: `PREFECT_API_URL`).
+"""
+
+import logging
+import os
+import sys
+import tempfile
+from typing import Any
+
+from distributed import WorkerPlugin
+
+# How long an existing scheduler has to answer before the run gives up, before anything is read.
+CONNECT_SECONDS = 10
+
+
+class SchedulerUnreachable(RuntimeError):
+    """`--dask-address` names no Dask scheduler that answers."""
+
+
+def default_workers() -> int:
+    """One worker process per core."""
+    return os.cpu_count() or 1
+
+
+def task_runner(workers: int, address: str | None) -> Any:
+    """A Prefect Dask task runner for `workers` local worker processes (one thread each), or for the existing
+    cluster at `address`; None to run in the flow's process (one worker, no cluster)."""
+    if address is None and workers <= 1:
+        return None
+    from prefect_dask import DaskTaskRunner
+
+    # Dask's own INFO lines (every worker started, every client closed) drown the run's log; its warnings stay.
+    # Local workers inherit the environment's setting.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+
+    if address is not None:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(
+        cluster_kwargs={
+            "n_workers": workers,
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": None,
+            # Workers spill and keep their files here, not in the working directory.
+            "local_directory": os.path.join(tempfile.gettempdir(), "broadsheet-dask"),
+        }
+    )
+
+
+def prepare_cluster(address: str, api_url: str | None) -> int:
+    """Check that the scheduler at `address` answers and has workers, and point its workers (those there now and
+    those that join later) at the run's Prefect API; the number of workers. `SchedulerUnreachable` otherwise."""
+    from distributed import Client
+
+    try:
+        client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
+    except (OSError, TimeoutError) as error:
+        raise SchedulerUnreachable(
+            f"no Dask scheduler answered at {address} within {CONNECT_SECONDS} s ({error}); start one with "
+            "`dask scheduler` and workers with `dask worker ADDRESS`, or leave --dask-address out"
+        ) from None
+    try:
+        if api_url:
+            client.register_plugin(PrefectApi(api_url), name="broadsheet-prefect-api")
+        workers = len(client.scheduler_info()["workers"])
+    finally:
+        client.close()
+    if not workers:
+        raise SchedulerUnreachable(f"the Dask scheduler at {address} has no workers; start some with `dask worker`")
+    return workers
+
+
+def warm(runner: Any, spacy_model: str) -> list[Any]:
+    """Have every worker import the enrichment and load the spaCy pipeline now, while the flow opens the run and
+    reads, so that the first sub-batch starts at once; the futures (keep them: a forgotten future is cancelled)."""
+    client = runner.client
+    return [
+        client.submit(_import_and_load, spacy_model, workers=[worker], pure=False, allow_other_workers=False)
+        for worker in client.scheduler_info()["workers"]
+    ]
+
+
+def _import_and_load(spacy_model: str) -> None:
+    import flows.enrichment  # noqa: F401 - the task module, with Prefect
+    from transforms.entities.ner import load_ner
+
+    load_ner(spacy_model)
+
+
+def describe(runner: Any) -> str:
+    """The cluster a Dask task runner uses, in words (its scheduler and workers)."""
+    info = runner.client.scheduler_info()
+    return f"Dask scheduler {info.get('address', runner.address)} with {len(info['workers'])} workers"
+
+
+class PrefectApi(WorkerPlugin):
+    """A Dask worker plugin that points the worker's Prefect client at the run's API before it runs a task.
+
+    Hand-started workers do not inherit Prefect's settings; without the URL each would start a temporary API of
+    its own, on its own database, and the run's task runs would be missing from the flow's API.
+    """
+
+    idempotent = True
+
+    def __init__(self, api_url: str) -> None:
+        self.api_url = api_url
+
+    def setup(self, worker: Any) -> None:
+        os.environ["PREFECT_API_URL"] = self.api_url
+        os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+        if "prefect.context" in sys.modules:  # a worker that ran an earlier load read its settings then
+            from prefect.context import refresh_global_settings_context
+
+            refresh_global_settings_context()

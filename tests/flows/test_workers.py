@@ -1,0 +1,147 @@
+"""Enrichment on Dask workers: a local cluster, an existing one started by hand, and one that is not there.
+
+Every way publishes the same articles, entities and mentions, with the same keys."""
+
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.pipeline import run_pipeline
+from flows.runtime.cluster import task_runner
+from flows.settings import RunOptions, sample_folder
+
+pytestmark = [pytest.mark.e2e]
+
+STORIES = {
+    "mali.txt": "Mali attack\n\nGunmen attacked an army base in Mali near Niger, officials in Bamako said.",
+    "markets.txt": "Markets rally\n\nShares rose in London and Paris as the Bank of England held rates.",
+    "cup.txt": "Cup final\n\nManchester United beat Chelsea at Wembley, with Marcus Rashford scoring twice.",
+    "summit.txt": "Summit\n\nAngela Merkel met Emmanuel Macron in Berlin to discuss the European Union budget.",
+    "copy.txt": "Mali attack again\n\nGunmen attacked an army base in Mali near Niger, officials in Bamako said.",
+}
+
+# What a run publishes, without what depends on when it ran.
+PUBLISHED = {
+    "articles": "SELECT article_id, source_uri, title, word_count, category, language, sentiment, is_duplicate,"
+    " cluster_id FROM v_articles ORDER BY article_id",
+    "entities": "SELECT entity_id, entity_name, entity_type, country_code, latitude, longitude, articles, mentions"
+    " FROM v_entities ORDER BY entity_id",
+    "mentions": "SELECT article_id, entity_id, surface, mention_count, weight FROM v_entity_mentions"
+    " ORDER BY article_id, entity_id, surface",
+}
+
+
+def stories(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in STORIES.items():
+        (root / name).write_text(text + "\n")
+    return root
+
+
+def published(warehouse: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {name: con.execute(sql).fetchall() for name, sql in PUBLISHED.items()}
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_two_local_workers_publish_what_one_process_does(tmp_path):
+    source = stories(tmp_path / "news")
+    alone, workers = tmp_path / "alone.duckdb", tmp_path / "workers.duckdb"
+    run_pipeline([str(source)], str(alone), options=RunOptions(workers=1))
+    options = RunOptions(workers=2, sub_batch_records=2)  # three sub-batches over two worker processes
+    summary = run_pipeline.with_options(task_runner=task_runner(2, None))([str(source)], str(workers), options=options)
+    assert (summary.published, summary.records_read) == (5, 5)
+    assert published(workers) == published(alone)
+    assert any(row[1] == "Bamako" for row in published(workers)["entities"])
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def hand_started_cluster(tmp_path):
+    """A `dask scheduler` and two `dask worker`s started by hand on localhost, with no Prefect API configured."""
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")} | {
+        "PREFECT_HOME": str(tmp_path / "worker-prefect-home"),
+        "DASK_LOGGING__DISTRIBUTED": "warning",
+    }
+    dask = str(Path(sys.executable).parent / "dask")
+    processes = [
+        subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], env=env)
+    ]
+    time.sleep(2)
+    processes += [
+        subprocess.Popen(
+            [
+                dask,
+                "worker",
+                address,
+                "--nthreads",
+                "1",
+                "--no-dashboard",
+                "--local-directory",
+                str(tmp_path / f"worker-{i}"),
+            ],
+            env=env,
+        )
+        for i in range(2)
+    ]
+    try:
+        yield address, tmp_path / "worker-prefect-home"
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(30)
+
+
+def test_an_existing_cluster_enriches_and_its_workers_report_to_the_runs_api(tmp_path, hand_started_cluster):
+    address, worker_home = hand_started_cluster
+    source = stories(tmp_path / "news")
+    home = tmp_path / "prefect-home"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_HOME": str(home)}
+    command = [sys.executable, "-m", "flows.cli", "run", str(source)]
+    remote = subprocess.run(
+        [*command, "-w", str(tmp_path / "remote.duckdb"), "--dask-address", address],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert remote.returncode == 0, remote.stderr
+    assert "Enriching on Dask scheduler tcp://127.0.0.1" in remote.stderr and "with 2 workers" in remote.stderr
+    alone = subprocess.run(
+        [*command, "-w", str(tmp_path / "alone.duckdb"), "--workers", "1"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert alone.returncode == 0, alone.stderr
+    assert published(tmp_path / "remote.duckdb") == published(tmp_path / "alone.duckdb")
+    # The workers' task runs logged to the run's API (the local server's database), from their own processes, and
+    # no worker started an API of its own.
+    with sqlite3.connect(home / "prefect.db") as db:
+        logged = db.execute("SELECT message FROM log WHERE message LIKE 'Enriched a sub-batch of %'").fetchall()
+    pids = {message.rpartition(":")[2].split()[0] for (message,) in logged}
+    assert len(logged) >= 3 and len(pids) >= 2  # three sub-batches or more, on the cluster's two workers
+    assert not (worker_home / "prefect.db").exists()
+
+
+def test_an_unreachable_scheduler_is_a_clear_error_before_anything_is_read(tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    result = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "run", str(sample_folder()), "-w", str(warehouse),
+         "--dask-address", f"tcp://127.0.0.1:{_free_port()}"],
+        capture_output=True, text=True, timeout=120,
+        env=os.environ | {"PREFECT_HOME": str(tmp_path / "ph")},
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "no Dask scheduler answered" in result.stderr and "Traceback" not in result.stderr
+    assert not warehouse.exists()

@@ -1,0 +1,95 @@
+"""Categories learnt from categorised articles: kept where the source gave one, inferred (or left empty) elsewhere."""
+
+import polars as pl
+from polars.testing import assert_frame_equal
+
+from transforms.categories import CATEGORISED, infer_categories, labelled_fingerprint, train_category_model
+
+SPORT = [
+    "The striker scored twice as the club won the league match at home",
+    "The goalkeeper saved a penalty and the team reached the cup final",
+    "The coach praised his players after the football team won the derby",
+    "The midfielder signed for the club before the league season started",
+    "Fans cheered as the team scored a late goal to win the match",
+    "The referee sent off the defender and the club lost the cup tie",
+]
+BUSINESS = [
+    "Shares rose as the company reported higher quarterly profits for investors",
+    "The bank raised interest rates and the markets fell on inflation fears",
+    "The firm agreed a merger and its shares jumped on the stock market",
+    "Investors sold bonds as the central bank signalled higher rates",
+    "The company cut jobs after profits fell and its shares dropped",
+    "Oil prices rose and the stock market gained as investors bought shares",
+]
+
+
+def labelled() -> pl.DataFrame:
+    rows = [("sport", t) for t in SPORT] + [("business", t) for t in BUSINESS]
+    return pl.DataFrame(
+        {
+            "article_id": [f"a{i:02}" for i in range(len(rows))],
+            "title": [None] * len(rows),
+            "body": [text for _, text in rows],
+            "category": [category for category, _ in rows],
+        },
+        schema={"article_id": pl.String, "title": pl.String, "body": pl.String, "category": pl.String},
+    )
+
+
+def articles(*items: tuple[str | None, str]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {"title": [None] * len(items), "body": [body for _, body in items], "category": [c for c, _ in items]},
+        schema={"title": pl.String, "body": pl.String, "category": pl.String},
+    )
+
+
+def test_a_missing_category_is_inferred_and_a_given_one_kept():
+    model = train_category_model(labelled())
+    assert model is not None and set(model.categories) == {"business", "sport"}
+    result = infer_categories(
+        articles(
+            (None, "The team won the cup match after the striker scored a goal"),
+            ("politics", "Shares rose as investors cheered the company's profits"),  # the source's own category
+            (None, "The bank said shares and bonds fell as investors sold"),
+        ),
+        model,
+    )
+    assert result.select("category", "category_source").rows() == [
+        ("sport", "inferred"),
+        ("politics", "source"),
+        ("business", "inferred"),
+    ]
+    confidence = result["category_confidence"]
+    assert confidence[1] is None and 0.5 < confidence[0] <= 1 and 0.5 < confidence[2] <= 1
+    assert result.columns == ["title", "body", "category", *[c for c in CATEGORISED if c != "category"]]
+
+
+def test_below_the_threshold_the_category_stays_empty():
+    model = train_category_model(labelled())
+    unsure = infer_categories(articles((None, "Weather today: sunny with light winds")), model, threshold=0.99)
+    assert unsure.select("category", "category_source", "category_confidence").rows() == [(None, None, None)]
+
+
+def test_the_same_labelled_set_gives_the_same_predictions():
+    texts = articles((None, "The club won the match"), (None, "Investors bought shares"), (None, "A quiet day"))
+    first = infer_categories(texts, train_category_model(labelled()))
+    shuffled = labelled().sample(fraction=1.0, shuffle=True, seed=7)
+    assert_frame_equal(first, infer_categories(texts, train_category_model(shuffled)))
+    assert labelled_fingerprint(shuffled) == labelled_fingerprint(labelled())
+
+
+def test_the_fingerprint_changes_when_a_label_does():
+    changed = labelled().with_columns(
+        category=pl.when(pl.col("article_id") == "a00").then(pl.lit("football")).otherwise("category")
+    )
+    assert labelled_fingerprint(changed) != labelled_fingerprint(labelled())
+    assert labelled_fingerprint(labelled().head(11)) != labelled_fingerprint(labelled())
+
+
+def test_too_little_to_learn_from_gives_no_model_and_no_inference():
+    one_category = labelled().filter(pl.col("category") == "sport")
+    assert train_category_model(one_category) is None
+    assert train_category_model(labelled().head(0)) is None
+    assert train_category_model(labelled().filter(pl.int_range(pl.len()).over("category") < 4)) is None
+    result = infer_categories(articles((None, "The club won"), ("sport", "The club won")), None)
+    assert result.select("category", "category_source").rows() == [(None, None), ("sport", "source")]
