@@ -12,6 +12,12 @@ CORPORA = REPO.parent / "shared" / "corpora"
 SEED = CORPORA / "seed" / "mali-army-base-attack.txt"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Runs enrich in their own process unless a test asks for workers (tests/flows/test_workers.py): a Dask
+    # cluster per command-line run would add seconds to every one.
+    os.environ.setdefault("BROADSHEET_WORKERS", "1")
+
+
 def corpus(*parts: str) -> Path:
     """A path under ../shared/corpora, skipping the test with the reason when the corpora are absent."""
     path = CORPORA.joinpath(*parts)

@@ -6,6 +6,7 @@ environment; workers of an existing cluster, started by hand without it, are giv
 anything is submitted (across machines the API must be a server they reach: `PREFECT_API_URL`).
 """
 
+import asyncio
 import logging
 import os
 import sys
@@ -46,7 +47,8 @@ def task_runner(workers: int, address: str | None) -> Any:
             "n_workers": workers,
             "threads_per_worker": 1,
             "processes": True,
-            "dashboard_address": None,
+            # A dashboard on a free port: with None, Dask still binds 8787 and warns when it is taken.
+            "dashboard_address": ":0",
             # Workers spill and keep their files here, not in the working directory.
             "local_directory": os.path.join(tempfile.gettempdir(), "broadsheet-dask"),
         }
@@ -60,7 +62,7 @@ def prepare_cluster(address: str, api_url: str | None) -> int:
 
     try:
         client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
-    except (OSError, TimeoutError) as error:
+    except Exception as error:  # OSError or a timeout; whatever else a port that is no scheduler answers with
         raise SchedulerUnreachable(
             f"no Dask scheduler answered at {address} within {CONNECT_SECONDS} s ({error}); start one with "
             "`dask scheduler` and workers with `dask worker ADDRESS`, or leave --dask-address out"
@@ -106,15 +108,25 @@ class PrefectApi(WorkerPlugin):
     its own, on its own database, and the run's task runs would be missing from the flow's API.
     """
 
-    idempotent = True
-
     def __init__(self, api_url: str) -> None:
         self.api_url = api_url
 
-    def setup(self, worker: Any) -> None:
+    name = "broadsheet-prefect-api"  # registering it again (the next run) replaces the last run's
+
+    async def setup(self, worker: Any) -> None:
         os.environ["PREFECT_API_URL"] = self.api_url
         os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-        if "prefect.context" in sys.modules:  # a worker that ran an earlier load read its settings then
-            from prefect.context import refresh_global_settings_context
+        if "prefect.context" in sys.modules:
+            # A worker that ran an earlier load read its settings then, and keeps one sender of logs and events
+            # per process, bound to that load's API (a temporary server, gone): both start afresh.
+            await asyncio.to_thread(_forget_earlier_api)
 
-            refresh_global_settings_context()
+
+def _forget_earlier_api() -> None:
+    from prefect.context import refresh_global_settings_context
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=5, at_exit=False)
+    EventsWorker.drain_all(timeout=5, at_exit=False)
+    refresh_global_settings_context()

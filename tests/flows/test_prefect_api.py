@@ -43,7 +43,17 @@ def unconfigured_env(tmp_path: Path) -> dict[str, str]:
 def test_without_a_configured_api_a_run_reports_to_a_local_server_that_stops_with_it(tmp_path, unconfigured_env):
     home = Path(unconfigured_env["PREFECT_HOME"])
     result = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "run", str(sample_folder()), "-w", str(tmp_path / "w.duckdb")],
+        [
+            sys.executable,
+            "-m",
+            "flows.cli",
+            "run",
+            str(sample_folder()),
+            "-w",
+            str(tmp_path / "w.duckdb"),
+            "--workers",
+            "2",
+        ],
         env=unconfigured_env,
         capture_output=True,
         text=True,
@@ -56,8 +66,10 @@ def test_without_a_configured_api_a_run_reports_to_a_local_server_that_stops_wit
     with sqlite3.connect(home / "prefect.db") as db:
         runs = db.execute("SELECT f.name, r.state_type FROM flow_run r JOIN flow f ON f.id = r.flow_id").fetchall()
         logs = db.execute("SELECT count(*) FROM log WHERE message LIKE 'Load 1 published%'").fetchone()
+        workers = db.execute("SELECT count(*) FROM log WHERE message LIKE 'Enriched a sub-batch of %'").fetchone()
     assert runs == [("broadsheet-run", "COMPLETED")]
     assert logs == (1,)
+    assert workers == (1,)  # the local Dask worker's task reported to the same server: one API for the run
     assert servers_of(home) == []
 
 

@@ -113,12 +113,14 @@ def test_an_existing_cluster_enriches_and_its_workers_report_to_the_runs_api(tmp
     home = tmp_path / "prefect-home"
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_HOME": str(home)}
     command = [sys.executable, "-m", "flows.cli", "run", str(source)]
-    remote = subprocess.run(
-        [*command, "-w", str(tmp_path / "remote.duckdb"), "--dask-address", address],
-        env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert remote.returncode == 0, remote.stderr
-    assert "Enriching on Dask scheduler tcp://127.0.0.1" in remote.stderr and "with 2 workers" in remote.stderr
+    # Two runs, each with its own temporary Prefect server: the second run's tasks must report to the second.
+    for warehouse in ("earlier.duckdb", "remote.duckdb"):
+        remote = subprocess.run(
+            [*command, "-w", str(tmp_path / warehouse), "--dask-address", address],
+            env=env, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert remote.returncode == 0, remote.stderr
+        assert "Enriching on Dask scheduler tcp://127.0.0.1" in remote.stderr and "with 2 workers" in remote.stderr
     alone = subprocess.run(
         [*command, "-w", str(tmp_path / "alone.duckdb"), "--workers", "1"],
         env=env, capture_output=True, text=True, timeout=300,
@@ -130,7 +132,7 @@ def test_an_existing_cluster_enriches_and_its_workers_report_to_the_runs_api(tmp
     with sqlite3.connect(home / "prefect.db") as db:
         logged = db.execute("SELECT message FROM log WHERE message LIKE 'Enriched a sub-batch of %'").fetchall()
     pids = {message.rpartition(":")[2].split()[0] for (message,) in logged}
-    assert len(logged) >= 3 and len(pids) >= 2  # three sub-batches or more, on the cluster's two workers
+    assert len(logged) >= 6 and len(pids) >= 2  # three sub-batches a run or more, on the cluster's two workers
     assert not (worker_home / "prefect.db").exists()
 
 
