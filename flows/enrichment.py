@@ -61,6 +61,7 @@ class Enrichment:
         workers = options.workers or 1
         parts = sub_batches(articles, workers, options.sub_batch_records)
         if workers > 1:
+            prepare_workers(options)
             self._futures: list[Any] = [enrich_sub_batch.submit(part, date_orders, ner, now) for part in parts]
             self._done: list[SubBatch] | None = None
         else:
@@ -72,6 +73,34 @@ class Enrichment:
         if self._done is None:
             self._done = [future.result() for future in self._futures]
         return self._done
+
+
+# The task runners whose workers were prepared: a Dask cluster starts on first use, so a run with nothing to
+# enrich (an unchanged re-run) never starts one.
+_PREPARED: set[int] = set()
+
+
+def prepare_workers(options: RunOptions) -> None:
+    """Once a run: say where articles are enriched (the Dask cluster of the run's task runner) and have its workers
+    load their models (the first sub-batches wait for that, not for each other)."""
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    if runner is None or id(runner) in _PREPARED:
+        return
+    _PREPARED.add(id(runner))
+    if hasattr(runner, "client"):  # prefect_dask.DaskTaskRunner
+        from flows.runtime.cluster import describe, warm
+
+        get_run_logger().info("Enriching on %s", describe(runner))
+        _WARMING[:] = warm(runner, options.spacy_model)
+    else:
+        get_run_logger().info("Enriching in %d threads of this process (no Dask task runner)", options.workers)
+
+
+# The workers' model loading under way, held so that Dask does not cancel it.
+_WARMING: list[object] = []
 
 
 def sub_batches(articles: pl.DataFrame, workers: int, most: int) -> list[pl.DataFrame]:

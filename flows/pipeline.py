@@ -52,7 +52,6 @@ def run_pipeline(
     options = options or RunOptions()
     memory.keep_large_buffers_mapped()
     store = Warehouse.at(warehouse, memory_limit=options.duckdb_memory_limit, wait_seconds=options.wait_seconds)
-    tasks.prepare_workers(options)
     reading = ReadOptions(**(read_options or {}))  # type: ignore[arg-type]
     found = tasks.find_sources(sources, source_name, reading)
     try:

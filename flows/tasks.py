@@ -49,26 +49,6 @@ class Opened:
     source_files: pl.DataFrame  # the manifest of sources read in full before
 
 
-# The workers' model loading under way (`prepare_workers`), held so that Dask does not cancel it.
-_WARMING: list[object] = []
-
-
-def prepare_workers(options: RunOptions) -> None:
-    """Say where articles are enriched (the Dask cluster the run's task runner uses, or this process), and have
-    the workers load their models while the flow goes on."""
-    from prefect.context import FlowRunContext
-
-    context = FlowRunContext.get()
-    runner = context.task_runner if context else None
-    if runner is not None and hasattr(runner, "client"):  # prefect_dask.DaskTaskRunner
-        from flows.runtime.cluster import describe, warm
-
-        get_run_logger().info("Enriching on %s", describe(runner))
-        _WARMING[:] = warm(runner, options.spacy_model)
-    elif (options.workers or 1) > 1:
-        get_run_logger().info("Enriching in %d threads of this process (no Dask task runner)", options.workers)
-
-
 def find_sources(sources: list[str], source_name: str | None, reading: ReadOptions) -> list[Source]:
     """Every source to read under `sources`; documentation files passed over are logged, and so is a names file
     beside a CSV that could name its category codes."""
