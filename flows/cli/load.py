@@ -66,14 +66,7 @@ def run(
 
     Example: `broadsheet run ../shared/corpora/bbc --warehouse news.duckdb`
     """
-    config = settings(
-        warehouse,
-        wait_seconds=wait,
-        batch_records=batch_records,
-        input_format=input_format,
-        workers=workers,
-        dask_address=dask_address,
-    )
+    config = settings(warehouse, **_loading(wait, batch_records, input_format, workers, dask_address))
     paths = [str(p) for p in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)
     reading = _read_options(map_fields, columns, config.input_format, category_names)
@@ -111,6 +104,19 @@ def run(
             "Nothing usable",
             f"every record read was quarantined; see `broadsheet quarantine --load {result.load_id}`",
         )
+
+
+def _loading(
+    wait: float | None, batch_records: int | None, input_format: str | None, workers: int | None, address: str | None
+) -> dict[str, Any]:
+    """The settings `run` and `serve` take from their options (None: not given)."""
+    return {
+        "wait_seconds": wait,
+        "batch_records": batch_records,
+        "input_format": input_format,
+        "workers": workers,
+        "dask_address": address,
+    }
 
 
 def _workers(options: Any, api_url: str | None) -> tuple[Any, Any]:
@@ -205,14 +211,7 @@ def serve(
     """
     if (cron is None) == (interval is None):
         _fail(EXIT_USAGE, "Error", "give exactly one of --cron or --interval")
-    config = settings(
-        warehouse,
-        wait_seconds=wait,
-        batch_records=batch_records,
-        input_format=input_format,
-        workers=workers,
-        dask_address=dask_address,
-    )
+    config = settings(warehouse, **_loading(wait, batch_records, input_format, workers, dask_address))
     reading = _read_options(map_fields, columns, config.input_format, category_names)
     paths = [s if "://" in s else str(Path(s).expanduser().resolve()) for s in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)

@@ -89,7 +89,9 @@ def warm(runner: Any, spacy_model: str) -> list[Any]:
 
 
 def _import_and_load(spacy_model: str) -> None:
-    import flows.enrichment  # noqa: F401 - the task module, with Prefect
+    import prefect.task_engine  # noqa: F401 - what runs each task
+
+    import transforms.enrich  # noqa: F401 - what each task runs
     from transforms.entities.ner import load_ner
 
     load_ner(spacy_model)
