@@ -186,7 +186,10 @@ def source_small_multiples(
             ax.set_ylim(0, 100)
             ax.set_xticks(list(positions), [str(load) for load in loads], fontsize=7)
             ax.set_xlim(-0.5, max(len(loads), 2) - 0.5)
-        axes.flat[0].set_ylabel("% (load →)")
+        for ax in axes[:, 0]:
+            ax.set_ylabel("%")
+        for ax in axes[-1, :]:
+            ax.set_xlabel("load")
         handles, labels = axes.flat[0].get_legend_handles_labels()
         fig.legend(handles, labels, loc="outside upper left", ncol=len(labels))
         return save(fig, path)
