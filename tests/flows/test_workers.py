@@ -147,3 +147,38 @@ def test_an_unreachable_scheduler_is_a_clear_error_before_anything_is_read(tmp_p
     assert result.returncode == 2
     assert "no Dask scheduler answered" in result.stderr and "Traceback" not in result.stderr
     assert not warehouse.exists()
+
+
+def test_a_worker_killed_mid_run_leaves_what_a_clean_run_publishes_after_at_most_one_rerun(
+    tmp_path, hand_started_cluster
+):
+    address, _ = hand_started_cluster
+    source = tmp_path / "many"
+    source.mkdir()
+    for i in range(40):
+        for name, text in STORIES.items():
+            title, _, body = text.partition("\n\n")
+            (source / f"{i:02}-{name}").write_text(f"{title} {i}\n\n{body} Story number {i}.\n")
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_HOME": str(tmp_path / "ph")}
+    command = [sys.executable, "-m", "flows.cli", "run", str(source), "--batch-records", "25"]
+    warehouse = tmp_path / "killed.duckdb"
+    run = subprocess.Popen(
+        [*command, "-w", str(warehouse), "--dask-address", address],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert run.stderr is not None
+    for line in run.stderr:  # the first batch is on the workers: kill one of them, and its nanny
+        if "Enriching on Dask scheduler" in line:
+            break
+    workers = subprocess.run(["pgrep", "-f", f"dask worker {address}"], capture_output=True, text=True)
+    victim = int(workers.stdout.split()[0])
+    children = subprocess.run(["pgrep", "-P", str(victim)], capture_output=True, text=True).stdout.split()
+    for pid in [victim, *map(int, children)]:
+        os.kill(pid, 9)
+    run.communicate(timeout=600)
+    if run.returncode != 0:  # the run may fail on the lost worker, with nothing half-published: a re-run completes
+        again = subprocess.run([*command, "-w", str(warehouse), "--dask-address", address], env=env, timeout=600)
+        assert again.returncode == 0
+    clean = subprocess.run([*command, "-w", str(tmp_path / "clean.duckdb"), "--workers", "1"], env=env, timeout=600)
+    assert clean.returncode == 0
+    assert published(warehouse) == published(tmp_path / "clean.duckdb")
