@@ -48,6 +48,28 @@ _LOWER_LAST_WORD = re.compile(r"\s+[a-z][a-z'’.-]*$")
 _DIRECTION = re.compile(r"^(?:North|South|East|West|Central)(?:ern|east|west|eastern|western)?\s+", re.I)
 
 
+# `-based`, `-allied`, `-led`: these words hyphenated to a name make an adjective of it (a lower-case part of a
+# person's name, `Jean-marie` in all-caps-folded text, is none of them).
+_MODIFIERS = (
+    r"based|led|backed|allied|aligned|linked|affiliated|owned|run|controlled|funded|sponsored|supported"
+    r"|born|bred|made|built|bound|style|era|registered|listed|headquartered|focused|related|inspired"
+)
+_MODIFIER_SUFFIX = re.compile(rf"[-–](?:{_MODIFIERS})$")
+_NAME_BEFORE_MODIFIER = re.compile(rf" ([A-Z][a-z]+)[-–](?:{_MODIFIERS})\b")
+_CODE_BEFORE = re.compile(r"\b[A-Z]\d{1,2} $")
+# Military and police operations are named after places and animals: `Operation Serval`, `the Barkhane operation`.
+_OPERATION_BEFORE = re.compile(r"\bOperation $")
+_OPERATION_AFTER = re.compile(r"\s+operations?\b", re.IGNORECASE)
+
+
+def _operation_label(text: str, start: int, end: int, label: str) -> str:
+    """EVENT for the name of an operation (`Operation Serval`, `the Barkhane operation`), else `label`; not a
+    possessive (`France's operations` are a country's)."""
+    if _OPERATION_BEFORE.search(text, max(0, start - 10), start) or _OPERATION_AFTER.match(text, end):
+        return "EVENT"
+    return label
+
+
 @dataclass(frozen=True)
 class Mention:
     """One span of one field of an article, as written in the stored text."""
@@ -87,6 +109,17 @@ def trimmed(
             start = edge.end()
         if edge := _LOWER_LAST_WORD.search(view, start, end):
             end = edge.start()
+    # `Mali-based`, `Islamic State-allied`: a hyphenated modifier is no part of the name it modifies.
+    if suffix := _MODIFIER_SUFFIX.search(text, start, end):
+        end = suffix.start()
+    # The model often stops short of a name's last word before such a modifier (`Islamic` of `Islamic State-allied`).
+    if following := _NAME_BEFORE_MODIFIER.match(text, end):
+        end = following.end(1)
+        label = "ORG" if label == "NORP" else label
+    # A group of states named by a code and a region: `G5 Sahel`, `G7`, `P5`.
+    if code := _CODE_BEFORE.search(text, max(0, start - 6), start):
+        start, label = code.start(), "ORG"
+    label = _operation_label(text, start, end, label)
     surface = text[start:end]
     direction = _DIRECTION.match(surface)
     if direction and country(surface) is None:
