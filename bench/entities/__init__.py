@@ -1,0 +1,1 @@
+"""Entity extraction's quality benchmark: gold sets, the systems scored on them, and the scores."""
