@@ -77,9 +77,11 @@ def _wrapped_list(obj: Mapping[str, object], depth: int) -> list[object] | None:
     by_name = {normalise(str(key)): value for key, value in obj.items()}
     for key in _LIST_KEYS:
         value = by_name.get(key)
-        if isinstance(value, list):
+        # An empty list, or an object, is the articles only where nothing else in the object could hold some:
+        # beside other lists or objects (`{"stories": [], "0": [...]}`) the whole object is read as a collection.
+        if isinstance(value, list) and (value or not _holds_more(obj, value)):
             return value
-        if isinstance(value, Mapping) and value:
+        if isinstance(value, Mapping) and value and not _holds_more(obj, value):
             return [value]
     for key in _WRAPPER_KEYS:
         inner = by_name.get(key)
@@ -88,6 +90,11 @@ def _wrapped_list(obj: Mapping[str, object], depth: int) -> list[object] | None:
             if found is not None:
                 return found
     return None
+
+
+def _holds_more(obj: Mapping[str, object], besides: object) -> bool:
+    """Whether `obj` has a list or object other than `besides`."""
+    return any(isinstance(v, list | Mapping) and v is not besides for v in obj.values())
 
 
 def _first_line_is_an_object(text: str) -> bool:
