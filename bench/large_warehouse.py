@@ -22,7 +22,7 @@ from common import CORPORA, REPO, broadsheet_run, in_flow_seconds
 
 sys.path.insert(0, str(REPO))
 from flows.runtime.prefect_server import LocalPrefectServer
-from warehouse.connection import Warehouse
+from warehouse.connection import DuckDBFile
 from warehouse.migrate import migrate
 
 # Shaped like a real load: about 10 entities an article, drawn from 20,000 entities, 50 sources, 3 years of days.
@@ -34,7 +34,7 @@ SOURCES = 50
 def build(path: Path, articles: int) -> float:
     """A warehouse holding `articles` published synthetic articles; returns the seconds it took."""
     started = time.perf_counter()
-    with Warehouse(path).connect() as con:
+    with DuckDBFile(path).connect() as con:
         migrate(con)
         con.execute(
             "INSERT INTO etl_run (load_id, started_at, finished_at, status, sources, records_read, published,"

@@ -13,8 +13,10 @@ from flows.progress import log_outcome, log_progress
 from flows.runtime import memory
 from flows.settings import RunOptions
 from flows.sources import ReadOptions, Source
-from warehouse.connection import Warehouse, WarehouseBusy
+from warehouse.connection import Warehouse, WarehouseBusy, WarehouseUnavailable
+from warehouse.lake import LakeMismatch
 from warehouse.load import Outcome
+from warehouse.location import warehouse_at
 from warehouse.lock import RunInProgress
 
 
@@ -41,34 +43,42 @@ def run_pipeline(
     source_name: str | None = None,
     options: RunOptions | None = None,
     read_options: dict[str, object] | None = None,
+    data_path: str | None = None,
 ) -> RunSummary | State:
     """Load articles from `sources` (folders, files, URLs) into the warehouse; publish only what passes the gate.
 
-    A run that the gate blocks, or that finds the warehouse busy, ends Failed with that one message (its state's
-    data is the `BatchBlocked`, `RunInProgress` or `WarehouseBusy` error); any other error fails it with a traceback.
-    `read_options` are `flows.sources.ReadOptions`: `mapping` (field → column), `columns` (a headerless CSV's),
-    `input_format` (the kind of every file) and `category_names` (code → name).
+    `warehouse` is a DuckDB file or a DuckLake (`warehouse.location`; `data_path` for a new lake's files). A run
+    that the gate blocks, that finds the warehouse busy, or whose lake catalog cannot be reached ends Failed with
+    that one message (its state's data is the error: `BatchBlocked`, `RunInProgress`, `WarehouseBusy`,
+    `WarehouseUnavailable`, `LakeMismatch`); any other error fails it with a traceback. `read_options` are
+    `flows.sources.ReadOptions`: `mapping` (field → column), `columns` (a headerless CSV's), `input_format` (the
+    kind of every file) and `category_names` (code → name).
     """
     options = options or RunOptions()
     memory.keep_large_buffers_mapped()
-    store = Warehouse.at(warehouse, memory_limit=options.duckdb_memory_limit, wait_seconds=options.wait_seconds)
+    store = warehouse_at(
+        warehouse, data_path=data_path, memory_limit=options.duckdb_memory_limit, wait_seconds=options.wait_seconds
+    )
     reading = ReadOptions(**(read_options or {}))  # type: ignore[arg-type]
     found = tasks.find_sources(sources, source_name, reading)
     try:
         with store.writer_lock(on_wait=get_run_logger().warning) as lock:
             opened = tasks.open_run(store, sources, flow_run.id)
-            lock.describe(load_id=opened.load_id)
+            if lock:
+                lock.describe(load_id=opened.load_id)
             try:
                 outcome = load(store, opened, found, reading, options)
             except Exception as error:
                 tasks.record_failure(store, opened.load_id, error)
-                raise
+                raise store.explain(error) from error
         summary = RunSummary(**asdict(outcome), load_id=opened.load_id, warehouse=str(store))
         log_outcome(summary, summary.load_id)
         if summary.status == "blocked":
             raise BatchBlocked(summary)
-    except (BatchBlocked, RunInProgress, WarehouseBusy) as stopped:
+    except (BatchBlocked, RunInProgress, WarehouseBusy, WarehouseUnavailable, LakeMismatch) as stopped:
         return Failed(message=str(stopped), data=stopped)
+    finally:
+        store.close()
     return summary
 
 

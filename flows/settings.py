@@ -89,7 +89,14 @@ class Settings(RunOptions, BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="BROADSHEET_", extra="ignore", populate_by_name=True)
 
-    warehouse: Path = Field(Path("broadsheet.duckdb"), description="The DuckDB file of the warehouse.")
+    warehouse: str = Field(
+        "broadsheet.duckdb",
+        description="Where the warehouse lives: a DuckDB file, ducklake:PATH.ducklake or ducklake:postgres:DSN "
+        "(`warehouse.location`).",
+    )
+    data_path: str | None = Field(
+        None, description="Where a new DuckLake keeps its Parquet files: a folder or an s3:// URL (`--data-path`)."
+    )
     input_format: str | None = Field(
         None, description="The kind of every file read (`--input-format`), else told by extension or content."
     )

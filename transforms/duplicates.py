@@ -67,3 +67,26 @@ def split_duplicates(
     new = marked.filter(pl.col("duplicate_of").is_null()).select(staged.columns)
     duplicates = marked.filter(pl.col("duplicate_of").is_not_null()).select(DUPLICATES.keys())
     return new, duplicates
+
+
+def published_meanwhile(
+    new: pl.DataFrame, versions: pl.DataFrame, published: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(duplicates, conflicts) among a batch's new article versions, checked again just before it publishes.
+
+    Where other runs publish into the same warehouse at the same time, what was new when the batch was staged may
+    have been published since. `new` are the batch's new versions (source_uri, article_id, content_hash),
+    `versions` the version number the batch gives each (article_id, version), `published` the current versions
+    published now that share an article_id or a content hash with them. Duplicates (`DUPLICATES`) are those
+    published meanwhile, as they are or as another article's copy; conflicts (article_id) are articles another run
+    gave a different new version meanwhile, whose version number this batch would repeat.
+    """
+    still_new, duplicates = split_duplicates(new, published)
+    conflicts = (
+        still_new.select("article_id")
+        .join(versions.select("article_id", "version"), on="article_id")
+        .join(published.select("article_id", published_version="version"), on="article_id")
+        .filter(pl.col("published_version") >= pl.col("version"))
+        .select("article_id")
+    )
+    return duplicates.cast(DUPLICATES), conflicts  # type: ignore[arg-type]

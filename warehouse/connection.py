@@ -1,7 +1,9 @@
 """The warehouse: where it is, how to open it, and the connections it hands out.
 
 `Warehouse` is the one value that knows these things; every command and task goes through it
-(`with warehouse.connect() as con:`), so where the warehouse lives is said once.
+(`with warehouse.connect() as con:`), so where the warehouse lives is said once. It lives in a DuckDB file
+(`DuckDBFile`, here) or in a DuckLake (`warehouse.lake.Lake`); `warehouse.location.warehouse_at` reads which from
+the `--warehouse` string.
 
 A DuckDB file takes one writer process at a time, and any number of readers when no one writes: a read-write open
 fails while any other process has the file open, and a read-only open fails while another process writes (`Could
@@ -10,18 +12,19 @@ the warehouse.
 """
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from warehouse import identifiers
+from warehouse import identifiers, migrate
 from warehouse.lock import WriterLock, holder_of, writer_lock
 
 # Extensions are never fetched at run time: this machine is offline, and a missing one should fail at once.
-_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
 }
@@ -44,8 +47,71 @@ class WarehouseMissing(FileNotFoundError):
     """A read needs a warehouse that does not exist yet."""
 
 
+class WarehouseUnavailable(RuntimeError):
+    """The warehouse's catalog cannot be reached (e.g. its PostgreSQL server is down), or refused a commit."""
+
+
+class Warehouse(ABC):
+    """Where the warehouse lives and how to open it: what every command and task is given."""
+
+    wait_seconds: float
+
+    @property
+    @abstractmethod
+    def location(self) -> str:
+        """The warehouse's `--warehouse` string, made absolute: what opens it again, from any directory."""
+
+    @property
+    @abstractmethod
+    def exists(self) -> bool:
+        """Whether there is a warehouse to read yet."""
+
+    @abstractmethod
+    def connect(self, *, read_only: bool = False, on_wait: OnWait | None = None) -> duckdb.DuckDBPyConnection:
+        """A connection, closed at the end of a `with` block, whose default catalog is the warehouse."""
+
+    @abstractmethod
+    def writer_lock(self, *, on_wait: OnWait | None = None) -> AbstractContextManager[WriterLock | None]:
+        """What a run holds from start to end when the warehouse takes one writer at a time."""
+
+    def migrate(self, con: duckdb.DuckDBPyConnection) -> list[int]:
+        """Bring the warehouse to the current schema (`warehouse.migrate`); return the versions applied now."""
+        return migrate.migrate(con)
+
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Held around each write to a warehouse that several runs write at once: one publisher at a time.
+
+        A warehouse with one writer at a time (`writer_lock`) needs nothing more.
+        """
+        return nullcontext()
+
+    @property
+    def concurrent_writers(self) -> bool:
+        """Whether other runs may publish while this one runs (then a batch is checked again as it publishes)."""
+        return False
+
+    def snapshot(self, con: duckdb.DuckDBPyConnection) -> int | None:
+        """The warehouse's current snapshot, on warehouses that keep them (DuckLake); None on a DuckDB file."""
+        return None
+
+    def kept_snapshots(self, con: duckdb.DuckDBPyConnection) -> set[int] | None:
+        """The snapshots that can still be read (`as_of`); None where the warehouse keeps none (a DuckDB file)."""
+        return None
+
+    def as_of(self, snapshot: int) -> "Warehouse":
+        """The warehouse as it was at `snapshot`, read-only."""
+        raise ValueError(f"{self} keeps no snapshots: as-of queries need a DuckLake warehouse (ducklake:…)")
+
+    def close(self) -> None:  # noqa: B027 - a file keeps nothing open: a no-op, not abstract
+        """Release what the warehouse keeps open in this process between connections (nothing, for a file)."""
+
+    def explain(self, error: BaseException) -> BaseException:
+        """The error in words a user can act on, where the warehouse knows better ones than its engine's."""
+        return error
+
+
 @dataclass(frozen=True)
-class Warehouse:
+class DuckDBFile(Warehouse):
     """A warehouse in a DuckDB file, and how to open it.
 
     `memory_limit` (e.g. "512MB") caps DuckDB's buffer pool while loading; beyond it DuckDB spills to
@@ -58,11 +124,15 @@ class Warehouse:
     wait_seconds: float = 0.0
 
     @classmethod
-    def at(cls, location: str | Path, *, memory_limit: str | None = None, wait_seconds: float = 0.0) -> "Warehouse":
+    def at(cls, location: str | Path, *, memory_limit: str | None = None, wait_seconds: float = 0.0) -> "DuckDBFile":
         """The warehouse at `location` (a file path; `~` expanded, made absolute)."""
         return cls(Path(location).expanduser().resolve(), memory_limit=memory_limit, wait_seconds=wait_seconds)
 
     def __str__(self) -> str:
+        return str(self.path)
+
+    @property
+    def location(self) -> str:
         return str(self.path)
 
     @property
@@ -77,37 +147,53 @@ class Warehouse:
         """
         return self._open(read_only=read_only, on_wait=on_wait)
 
-    def writer_lock(self, *, on_wait: OnWait | None = None) -> AbstractContextManager[WriterLock]:
+    def writer_lock(self, *, on_wait: OnWait | None = None) -> AbstractContextManager[WriterLock | None]:
         """Hold the one-load-at-a-time lock for a whole run (`warehouse.lock`)."""
         return writer_lock(self.path, wait_seconds=self.wait_seconds, on_wait=on_wait)
 
     def _open(self, *, read_only: bool, on_wait: OnWait | None) -> duckdb.DuckDBPyConnection:
-        """Open, retrying while another process holds the file's lock, up to `wait_seconds`."""
-        config = _CONFIG | ({"memory_limit": self.memory_limit} if self.memory_limit else {})
+        config = CONFIG | ({"memory_limit": self.memory_limit} if self.memory_limit else {})
         if not read_only:  # spills beside the warehouse, not in the working directory of an in-memory catalog
             config |= {"temp_directory": f"{self.path}.tmp"}
         if read_only and not self.path.exists():
             raise WarehouseMissing(f"no warehouse at {self.path}: run `broadsheet run` first, or pass --warehouse")
-        deadline = time.monotonic() + self.wait_seconds
-        told = False
-        while True:
-            try:
-                if read_only:
-                    return duckdb.connect(str(self.path), read_only=True, config=config)
-                return _writer(self.path, config)
-            except duckdb.IOException as error:
-                if "lock" not in str(error).lower():
-                    raise
-                holder = holder_of(self.path) or "another process"
-                if time.monotonic() >= deadline:
-                    raise WarehouseBusy(
-                        f"the warehouse {self.path} is in use by {holder}; try again when it finishes"
-                        + ("" if read_only else " or pass --wait SECONDS")
-                    ) from error
-                if on_wait and not told:
-                    on_wait(f"waiting for {holder} to release {self.path}")
-                    told = True
-                time.sleep(_RETRY_EVERY)
+
+        def attempt() -> duckdb.DuckDBPyConnection:
+            if read_only:
+                return duckdb.connect(str(self.path), read_only=True, config=config)
+            return _writer(self.path, config)
+
+        return waiting(attempt, self.path, self.wait_seconds, on_wait=on_wait, read_only=read_only)
+
+
+def waiting(
+    attempt: Callable[[], duckdb.DuckDBPyConnection],
+    path: Path,
+    wait_seconds: float,
+    *,
+    on_wait: OnWait | None,
+    read_only: bool,
+) -> duckdb.DuckDBPyConnection:
+    """`attempt()` to open the DuckDB file at `path`, retrying while another process holds its lock, up to
+    `wait_seconds`; then `WarehouseBusy`, naming the run that holds it."""
+    deadline = time.monotonic() + wait_seconds
+    told = False
+    while True:
+        try:
+            return attempt()
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            holder = holder_of(path) or "another process"
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(
+                    f"the warehouse {path} is in use by {holder}; try again when it finishes"
+                    + ("" if read_only else " or pass --wait SECONDS")
+                ) from error
+            if on_wait and not told:
+                on_wait(f"waiting for {holder} to release {path}")
+                told = True
+            time.sleep(_RETRY_EVERY)
 
 
 def _writer(path: Path, config: dict[str, str | bool | int | float | list[str]]) -> duckdb.DuckDBPyConnection:
@@ -121,15 +207,3 @@ def _writer(path: Path, config: dict[str, str | bool | int | float | list[str]])
         con.close()
         raise
     return con
-
-
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Everything inside commits together or not at all."""
-    con.begin()
-    try:
-        yield con
-    except BaseException:
-        con.rollback()
-        raise
-    con.commit()

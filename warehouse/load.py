@@ -13,9 +13,9 @@ import polars as pl
 
 from transforms.published import BY_NAME, PUBLISHED_TABLES, TABLES, dimensions, referring_columns
 from warehouse import identifiers
-from warehouse.connection import transaction
 from warehouse.runs import clear_staging
 from warehouse.sql_files import execute, sql
+from warehouse.transaction import transaction
 
 # Tables whose rows belong to one article; quarantining an article removes its rows from these.
 ARTICLE_TABLES = tuple(t.name for t in TABLES if t.is_fact)
@@ -39,6 +39,13 @@ class Outcome:
 def published_state(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """One row per current article version: article_id, content_hash, version."""
     return con.execute(sql("runs/published_state")).pl()
+
+
+def published_versions(con: duckdb.DuckDBPyConnection, articles: pl.DataFrame) -> pl.DataFrame:
+    """Current published versions (article_id, content_hash, version) sharing an article_id or content hash with
+    `articles` (article_id, content_hash): keyed, so it costs what the batch holds, not what the warehouse does."""
+    with registered(con, batch_articles=articles.select("article_id", "content_hash")):
+        return execute(con, "runs/published_versions").pl()
 
 
 def near_duplicate_candidates(
@@ -138,36 +145,40 @@ def publish_batch(
 ) -> None:
     """Record one batch's end in one transaction: quarantine, audit trail, and (if it passed) the publish.
 
-    A passing batch moves from staging to the published tables and staging is emptied for the next batch; a
-    blocked one stays in staging. `progress` is the load's counts so far, kept on its `etl_run` row, and `sources`
+    A passing batch moves from staging to the published tables and staging is emptied for the next batch (a batch
+    left in staging by a crash is cleared when the next run finds this one dead); a blocked one stays in staging. `progress` is the load's counts so far, kept on its `etl_run` row, and `sources`
     the same per source (`etl_source_run`).
     """
     quarantined_ids = quarantine.select("article_id").drop_nulls().unique()
-    with (
-        registered(
-            con,
-            quarantine_batch=quarantine,
-            duplicate_batch=duplicates.filter(pl.col("kind") == "copy"),
-            validation_batch=validations,
-            quarantined_ids=quarantined_ids,
-        ),
-        transaction(con),
-    ):
-        execute(con, "publish/quarantine", load_id=load_id)
-        execute(con, "publish/validations", load_id=load_id)
-        if passed and quarantined_ids.height:
+    if passed and quarantined_ids.height:
+        # Staging may be another database than the published tables (a lake's is in memory), and a transaction
+        # writes to one database: staging is trimmed before, and emptied after, the publish's own transaction.
+        with registered(con, quarantined_ids=quarantined_ids), transaction(con):
             for table in ARTICLE_TABLES:
                 con.execute(
                     f"DELETE FROM {identifiers.table('staging', table)} WHERE load_id = ?"  # noqa: S608
                     " AND article_id IN (SELECT article_id FROM quarantined_ids)",
                     [load_id],
                 )
+    with (
+        registered(
+            con,
+            quarantine_batch=quarantine,
+            duplicate_batch=duplicates.filter(pl.col("kind") == "copy"),
+            validation_batch=validations,
+        ),
+        transaction(con),
+    ):
+        execute(con, "publish/quarantine", load_id=load_id)
+        execute(con, "publish/validations", load_id=load_id)
         if passed:
             execute(con, "publish/duplicates", load_id=load_id)
             for table in PUBLISHED_TABLES:
                 execute(con, f"publish/{table}", load_id=load_id)
-            clear_staging(con, load_id)
         _record(con, load_id, progress, sources)
+    if passed:
+        with transaction(con):
+            clear_staging(con, load_id)
 
 
 def finish(

@@ -7,8 +7,8 @@ import duckdb
 
 from transforms.published import PUBLISHED_TABLES
 from warehouse import identifiers
-from warehouse.connection import transaction
 from warehouse.sql_files import migrations, sql
+from warehouse.transaction import transaction
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:

@@ -42,7 +42,7 @@ def execute(con: duckdb.DuckDBPyConnection, name: str, **parameters: object) -> 
         missing = used - parameters.keys()
         if missing:
             raise KeyError(f"{name}.sql needs parameters {sorted(missing)}")
-        con.execute(statement, {key: parameters[key] for key in used})
+        con.execute(statement, {key: parameters[key] for key in used} or None)
     return con
 
 

@@ -5,7 +5,7 @@ Exit codes: 0 done; 1 the run failed (reason on stderr); 2 bad usage or a source
 5 every record the run read was quarantined (nothing usable in the input).
 """
 
-from flows.cli import load, query, report  # noqa: F401 - each registers its commands on `app`
+from flows.cli import lake, load, query, report  # noqa: F401 - each registers its commands on `app`
 from flows.cli.app import app
 
 __all__ = ["app"]

@@ -11,6 +11,7 @@ from flows.cli.options import (
     CategoryNamesOption,
     ColumnsOption,
     DaskAddressOption,
+    DataPathOption,
     InputFormatOption,
     MapOption,
     WaitOption,
@@ -27,6 +28,7 @@ from flows.cli.output import (
     err,
     report_outcome,
 )
+from flows.cli.queries import open_warehouse
 from flows.settings import sample_folder
 
 SourcesArgument = Annotated[
@@ -54,6 +56,7 @@ def run(
     category_names: CategoryNamesOption = None,
     workers: WorkersOption = None,
     dask_address: DaskAddressOption = None,
+    data_path: DataPathOption = None,
 ) -> None:
     """Load articles into the warehouse: read, stage, enrich, model, write, audit, publish.
 
@@ -66,7 +69,8 @@ def run(
 
     Example: `broadsheet run ../shared/corpora/bbc --warehouse news.duckdb`
     """
-    config = settings(warehouse, **_loading(wait, batch_records, input_format, workers, dask_address))
+    config = settings(warehouse, **_loading(wait, batch_records, input_format, workers, dask_address, data_path))
+    store = open_warehouse(config)  # a malformed --warehouse fails here, before anything starts
     paths = [str(p) for p in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)
     reading = _read_options(map_fields, columns, config.input_format, category_names)
@@ -92,7 +96,7 @@ def run(
                 _fail(EXIT_FAILED, "Run failed", str(error))
         options, runner = _workers(config.run_options(), server.url if server else None)
         flow = run_pipeline.with_options(task_runner=runner) if runner else run_pipeline
-        state = flow(paths, str(config.warehouse), name, options, reading, return_state=True)
+        state = flow(paths, store.location, name, options, reading, config.data_path, return_state=True)
         result = state.result(raise_on_failure=False)
     if isinstance(result, BaseException):
         _fail_run(result)
@@ -107,7 +111,12 @@ def run(
 
 
 def _loading(
-    wait: float | None, batch_records: int | None, input_format: str | None, workers: int | None, address: str | None
+    wait: float | None,
+    batch_records: int | None,
+    input_format: str | None,
+    workers: int | None,
+    address: str | None,
+    data_path: str | None,
 ) -> dict[str, Any]:
     """The settings `run` and `serve` take from their options (None: not given)."""
     return {
@@ -116,6 +125,7 @@ def _loading(
         "input_format": input_format,
         "workers": workers,
         "dask_address": address,
+        "data_path": data_path,
     }
 
 
@@ -145,7 +155,8 @@ def _fail_run(error: BaseException) -> NoReturn:
     """Exit with the code and one-line reason a run's error stands for (the flow logged any traceback)."""
     from flows.pipeline import BatchBlocked
     from flows.sources import SourceError
-    from warehouse.connection import WarehouseBusy
+    from warehouse.connection import WarehouseBusy, WarehouseUnavailable
+    from warehouse.lake import LakeMismatch
     from warehouse.lock import RunInProgress
 
     if isinstance(error, BatchBlocked):
@@ -155,6 +166,10 @@ def _fail_run(error: BaseException) -> NoReturn:
         _fail(EXIT_USAGE, "Error", str(error))
     if isinstance(error, RunInProgress | WarehouseBusy):
         _fail(EXIT_BUSY, "Busy", str(error))
+    if isinstance(error, LakeMismatch):
+        _fail(EXIT_USAGE, "Error", str(error))
+    if isinstance(error, WarehouseUnavailable):
+        _fail(EXIT_FAILED, "Run failed", str(error))
     _fail(EXIT_FAILED, "Run failed", f"{type(error).__name__}: {error}")
 
 
@@ -201,6 +216,7 @@ def serve(
     category_names: CategoryNamesOption = None,
     workers: WorkersOption = None,
     dask_address: DaskAddressOption = None,
+    data_path: DataPathOption = None,
 ) -> None:
     """Run the pipeline on a schedule, as a Prefect deployment, until Ctrl-C.
 
@@ -211,7 +227,8 @@ def serve(
     """
     if (cron is None) == (interval is None):
         _fail(EXIT_USAGE, "Error", "give exactly one of --cron or --interval")
-    config = settings(warehouse, **_loading(wait, batch_records, input_format, workers, dask_address))
+    config = settings(warehouse, **_loading(wait, batch_records, input_format, workers, dask_address, data_path))
+    store = open_warehouse(config)
     reading = _read_options(map_fields, columns, config.input_format, category_names)
     paths = [s if "://" in s else str(Path(s).expanduser().resolve()) for s in (sources or [str(sample_folder())])]
     name = source_name or ("sample" if not sources else None)
@@ -227,7 +244,7 @@ def serve(
                 server.wait_until_healthy()
                 say(f"Started a local Prefect server for the schedule; its UI is at {server.ui_url}")
             options, runner = _workers(config.run_options(), server.url if server else None)
-            arguments = (paths, str(config.warehouse.expanduser().resolve()), name, options, reading)
+            arguments = (paths, store.location, name, options, reading, config.data_path)
             try:
                 serve_pipeline(*arguments, cron=cron, interval=interval, task_runner=runner)
             finally:

@@ -8,11 +8,22 @@ import typer
 from flows.settings import Settings
 
 WarehouseOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--warehouse",
         "-w",
-        help="The warehouse's DuckDB file [default: ./broadsheet.duckdb, or $BROADSHEET_WAREHOUSE].",
+        help="Where the warehouse lives: a DuckDB file, ducklake:PATH.ducklake (a DuckLake whose catalog is a "
+        "DuckDB file) or ducklake:postgres:DSN (its catalog in PostgreSQL, e.g. "
+        "'ducklake:postgres:dbname=news host=db user=broadsheet') "
+        "[default: ./broadsheet.duckdb, or $BROADSHEET_WAREHOUSE].",
+        show_default=False,
+    ),
+]
+DataPathOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Where a new DuckLake keeps its Parquet files: a folder, or an s3:// URL; given again later it must "
+        "match [default: beside a file catalog, PATH.ducklake.files/; or $BROADSHEET_DATA_PATH].",
         show_default=False,
     ),
 ]
@@ -44,7 +55,7 @@ CategoryNamesOption = Annotated[
 ]
 
 
-def settings(warehouse: Path | None, **overrides: object) -> Settings:
+def settings(warehouse: str | None, **overrides: object) -> Settings:
     """Defaults, then BROADSHEET_* variables, then the options given on the command line."""
     given = {key: value for key, value in overrides.items() if value is not None}
     if warehouse is not None:

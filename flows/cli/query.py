@@ -22,6 +22,14 @@ def sql(
     query: Annotated[str, typer.Argument(help="A SQL query; the warehouse is opened read-only.")],
     warehouse: WarehouseOption = None,
     format: FormatOption = "table",
+    as_of_load: Annotated[
+        int | None,
+        typer.Option(
+            help="Answer against the warehouse as it was when load N finished (a DuckLake keeps every load's "
+            "snapshot until `broadsheet lake expire`).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Run a read-only SQL query against the warehouse.
 
@@ -30,7 +38,7 @@ def sql(
     if not query.strip():
         err.print("[red]Error:[/red] the query is empty")
         raise typer.Exit(EXIT_USAGE)
-    run_query(settings(warehouse), query, [], format)
+    run_query(settings(warehouse), query, [], format, as_of_load=as_of_load)
 
 
 @app.command()

@@ -1,11 +1,11 @@
 import duckdb
 
-from warehouse.connection import ROW_GROUP_SIZE, Warehouse
+from warehouse.connection import ROW_GROUP_SIZE, DuckDBFile
 
 
 def test_a_writer_opens_the_file_itself_even_with_a_quote_in_its_path(tmp_path):
     path = tmp_path / "o'brien's news.duckdb"
-    with Warehouse(path).connect() as con:
+    with DuckDBFile(path).connect() as con:
         con.execute("CREATE TABLE t AS SELECT 1 AS x")
         [(database,)] = con.execute("SELECT current_database()").fetchall()
     assert database == "warehouse"
@@ -17,7 +17,7 @@ def test_a_writer_opens_the_file_itself_even_with_a_quote_in_its_path(tmp_path):
 def test_appended_rows_go_into_small_row_groups_so_checkpoints_stay_small(tmp_path):
     path = tmp_path / "w.duckdb"
     for _ in range(3):  # three loads, each a connection, as a run's batches append
-        with Warehouse(path).connect() as con:
+        with DuckDBFile(path).connect() as con:
             con.execute("CREATE TABLE IF NOT EXISTS t (i BIGINT)")
             con.execute("INSERT INTO t SELECT range FROM range(?)", [ROW_GROUP_SIZE * 2])
     with duckdb.connect(str(path), read_only=True) as con:

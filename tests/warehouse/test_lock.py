@@ -4,7 +4,7 @@ import time
 import duckdb
 import pytest
 
-from warehouse.connection import Warehouse, WarehouseBusy, WarehouseMissing
+from warehouse.connection import DuckDBFile, WarehouseBusy, WarehouseMissing
 from warehouse.lock import RunInProgress, holder_of, writer_lock
 
 
@@ -65,14 +65,14 @@ def test_readers_fail_with_a_message_while_another_process_writes(tmp_path):
         assert ready.wait(30)
         started = time.monotonic()
         with pytest.raises(WarehouseBusy, match="in use"):
-            Warehouse(path, wait_seconds=0.5).connect(read_only=True)
+            DuckDBFile(path, wait_seconds=0.5).connect(read_only=True)
         assert time.monotonic() - started < 10  # bounded, never hangs
     finally:
         release.set()
         writer.join(30)
-    Warehouse(path).connect(read_only=True).close()
+    DuckDBFile(path).connect(read_only=True).close()
 
 
 def test_reading_a_missing_warehouse_says_what_to_do(tmp_path):
     with pytest.raises(WarehouseMissing, match="broadsheet run"):
-        Warehouse(tmp_path / "none.duckdb").connect(read_only=True)
+        DuckDBFile(tmp_path / "none.duckdb").connect(read_only=True)

@@ -42,7 +42,8 @@ SELECT
     quarantined,
     blocked,
     message,
-    skipped_files
+    skipped_files,
+    snapshot_id
 FROM etl_run;
 
 CREATE OR REPLACE VIEW v_quarantine AS

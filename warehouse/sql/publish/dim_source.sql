@@ -1,2 +1,5 @@
-INSERT OR IGNORE INTO dim_source BY NAME
-SELECT * FROM staging.dim_source WHERE load_id = $load_id;
+-- Keys another load (or this one's earlier batches) published already stay as they are: keys are derived from
+-- the data, so the same key always means the same row. Not INSERT OR IGNORE: DuckLake has no primary keys.
+INSERT INTO dim_source BY NAME
+SELECT * FROM staging.dim_source AS s
+WHERE s.load_id = $load_id AND NOT EXISTS (SELECT 1 FROM dim_source AS d WHERE d.source_key = s.source_key);

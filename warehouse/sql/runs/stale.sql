@@ -1,2 +1,2 @@
--- Runs still marked running while we hold the writer lock: their process died before finishing.
-SELECT load_id, pid, coalesce(published, 0) AS published FROM etl_run WHERE status = 'running' ORDER BY load_id;
+-- Runs still marked running: the caller decides which of them died (`warehouse.runs.begin_run`).
+SELECT load_id, pid, host, coalesce(published, 0) AS published FROM etl_run WHERE status = 'running' ORDER BY load_id;
