@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import duckdb
+
 sys.path.insert(0, str(Path(__file__).parent))
 from common import CORPORA, REPO, broadsheet_run, in_flow_seconds
 
@@ -36,51 +38,56 @@ def build(path: Path, articles: int) -> float:
     started = time.perf_counter()
     with DuckDBFile(path).connect() as con:
         migrate(con)
-        con.execute(
-            "INSERT INTO etl_run (load_id, started_at, finished_at, status, sources, records_read, published,"
-            " duplicates, quarantined, blocked) VALUES (1, now(), now(), 'published', ['synthetic'], ?, ?, 0, 0, 0)",
-            [articles, articles],
-        )
-        con.execute("INSERT INTO dim_source SELECT 'src-' || i, 'source ' || i, 1 FROM range(?) AS t(i)", [SOURCES])
-        con.execute(
-            "INSERT INTO dim_date SELECT strftime(d, '%Y%m%d')::INTEGER, d, year(d), quarter(d), month(d),"
-            " monthname(d), day(d), isodow(d), dayname(d), isoyear(d), week(d), date_trunc('week', d)::DATE,"
-            " isodow(d) >= 6, 1 FROM (SELECT DATE '2022-01-01' + INTERVAL (i) DAY AS d FROM range(1100) t(i))"
-            " AS days(d)"
-        )
-        con.execute(
-            "INSERT INTO dim_entity SELECT 'ent-' || i, 'Entity ' || i,"
-            " ['person', 'organization', 'location', 'other'][1 + i % 4], NULL, NULL, NULL, NULL, 1"
-            " FROM range(?) AS t(i)",
-            [ENTITIES],
-        )
-        con.execute(
-            "INSERT INTO fct_article (article_key, article_id, source_uri, source_key, source_kind,"
-            " published_date_key, ingested_date_key, published_at, ingested_at, title, body, word_count,"
-            " paragraph_count, is_duplicate, content_hash, version, valid_from, is_current, load_id, cluster_id,"
-            " minhash)"
-            " SELECT 'key-' || i, 'art-' || i, '/synthetic/' || i || '.txt', 'src-' || (i % ?), 'text',"
-            " strftime(DATE '2022-01-01' + INTERVAL (i % 1100) DAY, '%Y%m%d')::INTEGER,"
-            " strftime(DATE '2022-01-01' + INTERVAL (i % 1100) DAY, '%Y%m%d')::INTEGER,"
-            " TIMESTAMPTZ '2022-01-01' + INTERVAL (i % 1100) DAY, now(), 'Synthetic story ' || i,"
-            " 'A synthetic body of story ' || i, 6, 1, false, md5(i::VARCHAR), 1, now(), true, 1, 'art-' || i,"
-            " list_transform(range(128), x -> hash(i, x)::UBIGINT)"
-            " FROM range(?) AS t(i)",
-            [SOURCES, articles],
-        )
-        for table in ("fct_entity_mention", "fct_entity_occurrence"):
-            columns = (
-                "'key-' || a, 'art-' || a, 'ent-' || ((a * 7919 + m * 104729) % ?), 1, m * 10, 0.1, 1"
-                if table == "fct_entity_mention"
-                else "'key-' || a, 'art-' || a, 'ent-' || ((a * 7919 + m * 104729) % ?), 'Entity', 'body', m * 10,"
-                " m * 10 + 6, false, 1"
-            )
-            con.execute(
-                f"INSERT INTO {table} SELECT {columns} FROM range(?) AS t(a), range(?) AS u(m)",  # noqa: S608
-                [ENTITIES, articles, MENTIONS_PER_ARTICLE],
-            )
+        fill(con, articles)
         con.execute("CHECKPOINT")
     return time.perf_counter() - started
+
+
+def fill(con: duckdb.DuckDBPyConnection, articles: int) -> None:
+    """Publish `articles` synthetic articles into a migrated, empty warehouse (`con`'s default catalog)."""
+    con.execute(
+        "INSERT INTO etl_run (load_id, started_at, finished_at, status, sources, records_read, published,"
+        " duplicates, quarantined, blocked) VALUES (1, now(), now(), 'published', ['synthetic'], ?, ?, 0, 0, 0)",
+        [articles, articles],
+    )
+    con.execute("INSERT INTO dim_source SELECT 'src-' || i, 'source ' || i, 1 FROM range(?) AS t(i)", [SOURCES])
+    con.execute(
+        "INSERT INTO dim_date SELECT strftime(d, '%Y%m%d')::INTEGER, d, year(d), quarter(d), month(d),"
+        " monthname(d), day(d), isodow(d), dayname(d), isoyear(d), week(d), date_trunc('week', d)::DATE,"
+        " isodow(d) >= 6, 1 FROM (SELECT DATE '2022-01-01' + INTERVAL (i) DAY AS d FROM range(1100) t(i))"
+        " AS days(d)"
+    )
+    con.execute(
+        "INSERT INTO dim_entity SELECT 'ent-' || i, 'Entity ' || i,"
+        " ['person', 'organization', 'location', 'other'][1 + i % 4], NULL, NULL, NULL, NULL, 1"
+        " FROM range(?) AS t(i)",
+        [ENTITIES],
+    )
+    con.execute(
+        "INSERT INTO fct_article (article_key, article_id, source_uri, source_key, source_kind,"
+        " published_date_key, ingested_date_key, published_at, ingested_at, title, body, word_count,"
+        " paragraph_count, is_duplicate, content_hash, version, valid_from, is_current, load_id, cluster_id,"
+        " minhash)"
+        " SELECT 'key-' || i, 'art-' || i, '/synthetic/' || i || '.txt', 'src-' || (i % ?), 'text',"
+        " strftime(DATE '2022-01-01' + INTERVAL (i % 1100) DAY, '%Y%m%d')::INTEGER,"
+        " strftime(DATE '2022-01-01' + INTERVAL (i % 1100) DAY, '%Y%m%d')::INTEGER,"
+        " TIMESTAMPTZ '2022-01-01' + INTERVAL (i % 1100) DAY, now(), 'Synthetic story ' || i,"
+        " 'A synthetic body of story ' || i, 6, 1, false, md5(i::VARCHAR), 1, now(), true, 1, 'art-' || i,"
+        " list_transform(range(128), x -> hash(i, x)::UBIGINT)"
+        " FROM range(?) AS t(i)",
+        [SOURCES, articles],
+    )
+    for table in ("fct_entity_mention", "fct_entity_occurrence"):
+        columns = (
+            "'key-' || a, 'art-' || a, 'ent-' || ((a * 7919 + m * 104729) % ?), 1, m * 10, 0.1, 1"
+            if table == "fct_entity_mention"
+            else "'key-' || a, 'art-' || a, 'ent-' || ((a * 7919 + m * 104729) % ?), 'Entity', 'body', m * 10,"
+            " m * 10 + 6, false, 1"
+        )
+        con.execute(
+            f"INSERT INTO {table} SELECT {columns} FROM range(?) AS t(a), range(?) AS u(m)",  # noqa: S608
+            [ENTITIES, articles, MENTIONS_PER_ARTICLE],
+        )
 
 
 def new_articles(folder: Path, count: int) -> Path:

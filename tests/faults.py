@@ -3,7 +3,8 @@
 `python tests/faults.py ARGS...` runs the command line as `broadsheet ARGS...` does, with the pipeline's steps
 wrapped from outside: when `BROADSHEET_HALT_AT` names a point (`enrich`) or a point and which time it is reached
 (`enrich:2`, in the second batch), the process writes its pid to `BROADSHEET_HALT_FILE` there and waits (up to ten
-minutes) to be killed. Production code carries no hooks for this.
+minutes) to be killed; with `BROADSHEET_HALT_RESUME` set, it goes on once the test deletes that file (to change
+the world under a run: stop its database). Production code carries no hooks for this.
 """
 
 import functools
@@ -20,7 +21,7 @@ from typing import Any
 POINTS = ("read", "enrich", "write", "audit", "publish")
 
 
-def install(point: str, nth: int, marker: Path) -> None:
+def install(point: str, nth: int, marker: Path, *, resume: bool = False) -> None:
     """Wrap the step functions so that reaching `point` for the `nth` time halts the process."""
     import flows.enrichment as enrichment
     import flows.tasks as tasks
@@ -40,7 +41,9 @@ def install(point: str, nth: int, marker: Path) -> None:
                 reached += 1
                 if reached == nth:
                     marker.write_text(str(os.getpid()))
-                    time.sleep(600)
+                    deadline = time.monotonic() + 600
+                    while time.monotonic() < deadline and (not resume or marker.exists()):
+                        time.sleep(0.05)
             return result
 
         return wrapper
@@ -67,7 +70,8 @@ def command() -> list[str]:
 if __name__ == "__main__":
     point, _, nth = os.environ.get("BROADSHEET_HALT_AT", "").partition(":")
     if point:
-        install(point, int(nth or 1), Path(os.environ["BROADSHEET_HALT_FILE"]))
+        resume = bool(os.environ.get("BROADSHEET_HALT_RESUME"))
+        install(point, int(nth or 1), Path(os.environ["BROADSHEET_HALT_FILE"]), resume=resume)
     from flows.cli import app
 
     app(prog_name="broadsheet")

@@ -146,8 +146,9 @@ def publish_batch(
     """Record one batch's end in one transaction: quarantine, audit trail, and (if it passed) the publish.
 
     A passing batch moves from staging to the published tables and staging is emptied for the next batch (a batch
-    left in staging by a crash is cleared when the next run finds this one dead); a blocked one stays in staging. `progress` is the load's counts so far, kept on its `etl_run` row, and `sources`
-    the same per source (`etl_source_run`).
+    left in staging by a crash is cleared when the next run finds this one dead); a blocked one stays in staging.
+    `progress` is the load's counts so far, kept on its `etl_run` row, and `sources` the same per source
+    (`etl_source_run`).
     """
     quarantined_ids = quarantine.select("article_id").drop_nulls().unique()
     if passed and quarantined_ids.height:

@@ -135,7 +135,7 @@ def test_expire_forgets_old_snapshots_and_keeps_the_data(tmp_path: Path) -> None
 
 def test_an_unreachable_postgres_catalog_gives_a_clear_error(tmp_path: Path) -> None:
     store = warehouse_at(f"ducklake:postgres:dbname=news host={tmp_path} user=postgres", data_path=tmp_path)
-    with pytest.raises(WarehouseUnavailable, match="PostgreSQL catalog .* cannot be reached"):
+    with pytest.raises(WarehouseUnavailable, match=r"PostgreSQL catalog .* cannot be reached"):
         store.connect()
 
 
@@ -158,7 +158,9 @@ _WRITER = textwrap.dedent(
             con.begin()
             if not con.execute("SELECT count(*) FROM dim_source WHERE source_key = ?", [str(n)]).fetchall()[0][0]:
                 time.sleep(0.02)
-                con.execute("INSERT INTO dim_source (source_key, source_name, load_id) VALUES (?, ?, 1)", [str(n), sys.argv[3]])
+                con.execute(
+                    "INSERT INTO dim_source (source_key, source_name, load_id) VALUES (?, ?, 1)", [str(n), sys.argv[3]]
+                )
             con.commit()
     store.close()
     """

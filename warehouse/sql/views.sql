@@ -116,18 +116,31 @@ JOIN etl_run AS r USING (load_id);
 -- The current articles about a subject (a word or a name, e.g. 'Mali'): those whose title or body contains it as a
 -- whole word, in any case ("Mali's army" does, "Somalia" does not; the subject's characters are taken literally),
 -- or that mention an entity of that name (so "Malian troops", resolved to Mali, count). One row per article, with
--- the ISO week (Monday, UTC) of its publication, or of its ingestion when the source gave no date.
+-- the ISO week (Monday, UTC) of its publication, or of its ingestion when the source gave no date, and the key of
+-- its current version (for joining the facts).
 -- Usage: SELECT * FROM articles_about('Mali')
+-- A plain substring test picks the candidates first: the whole-word regular expression is ten times slower per
+-- text, and most articles are not about the subject.
 CREATE OR REPLACE MACRO articles_about(subject) AS TABLE
+WITH named AS (
+    SELECT m.article_key
+    FROM fct_entity_mention AS m
+    WHERE m.entity_id IN (SELECT entity_id FROM dim_entity WHERE lower(entity_name) = lower(subject))
+),
+candidates AS MATERIALIZED (
+    SELECT a.article_id, a.article_key, a.title, a.body, a.published_at, a.ingested_at
+    FROM fct_article AS a
+    WHERE a.is_current
+      AND (contains(lower(a.body), lower(subject)) OR contains(lower(coalesce(a.title, '')), lower(subject))
+          OR a.article_key IN (SELECT article_key FROM named))
+)
 SELECT
-    a.article_id,
-    date_trunc('week', timezone('UTC', coalesce(a.published_at, a.ingested_at)))::DATE AS week
-FROM fct_article AS a
-WHERE a.is_current
-  AND (
-      regexp_matches(
-          coalesce(a.title, '') || chr(10) || a.body,
+    c.article_id,
+    date_trunc('week', timezone('UTC', coalesce(c.published_at, c.ingested_at)))::DATE AS week,
+    c.article_key
+FROM candidates AS c
+WHERE c.article_key IN (SELECT article_key FROM named)
+   OR regexp_matches(
+          coalesce(c.title, '') || chr(10) || c.body,
           '(?i)(^|[^\pL\pN])' || regexp_escape(subject) || '([^\pL\pN]|$)'
-      )
-      OR a.article_id IN (SELECT article_id FROM v_entity_mentions WHERE lower(entity_name) = lower(subject))
-  );
+      );
