@@ -49,8 +49,8 @@ def build(path: Path, articles: int) -> float:
             " AS days(d)"
         )
         con.execute(
-            "INSERT INTO dim_entity SELECT 'ent-' || i, 'Entity ' || i,"
-            " ['person', 'organization', 'location', 'other'][1 + i % 4], NULL, NULL, NULL, NULL, 1"
+            "INSERT INTO dim_entity (entity_id, entity_name, entity_type, load_id) SELECT 'ent-' || i, 'Entity ' || i,"
+            " ['person', 'organization', 'location', 'other'][1 + i % 4], 1"
             " FROM range(?) AS t(i)",
             [ENTITIES],
         )
