@@ -58,8 +58,8 @@ def fill(con: duckdb.DuckDBPyConnection, articles: int) -> None:
         " AS days(d)"
     )
     con.execute(
-        "INSERT INTO dim_entity SELECT 'ent-' || i, 'Entity ' || i,"
-        " ['person', 'organization', 'location', 'other'][1 + i % 4], NULL, NULL, NULL, NULL, 1"
+        "INSERT INTO dim_entity (entity_id, entity_name, entity_type, load_id, country_inferred)"
+        " SELECT 'ent-' || i, 'Entity ' || i, ['person', 'organization', 'location', 'other'][1 + i % 4], 1, false"
         " FROM range(?) AS t(i)",
         [ENTITIES],
     )

@@ -26,6 +26,16 @@ DERIVED: dict[str, dict[str, pl.Expr]] = {
     "fct_article": {
         "derived_title_length": pl.when(pl.col("title_source") == "derived").then(pl.col("title").str.len_chars())
     },
+    # A country read from the text places an entity no gazetteer knows: it has a country, and no coordinates or
+    # gazetteer id (true when one of those is wrong; null for the gazetteers' own entities).
+    "dim_entity": {
+        "inferred_country_misplaced": pl.when(pl.col("country_inferred")).then(
+            pl.col("country_code").is_null()
+            | pl.col("latitude").is_not_null()
+            | pl.col("longitude").is_not_null()
+            | pl.col("gazetteer_id").is_not_null()
+        )
+    },
 }
 
 

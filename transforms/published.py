@@ -80,6 +80,9 @@ DIM_ENTITY = Table(
         "entity_name": pl.String,
         "entity_type": pl.String,
         "country_code": pl.String,  # ISO 3166-1 alpha-2
+        # True when country_code was read from the article's text for a place no gazetteer knows (`Indelimane,
+        # the northeast of the country` in a story about Mali): such a place has no coordinates or gazetteer id.
+        "country_inferred": pl.Boolean,
         "latitude": pl.Float64,
         "longitude": pl.Float64,
         "gazetteer_id": pl.String,  # e.g. geonames:2460596, iso:ML

@@ -8,7 +8,12 @@ from expectations.gate import parameters as gate_parameters
 from transforms.dim_category import dim_category
 from transforms.dim_date import dim_date
 from transforms.dim_source import dim_source
+from transforms.entities.frames import occurrences_frame
+from transforms.entities.geocode import geocode
+from transforms.entities.mentions import Mention
+from transforms.entities.resolve import Resolved
 from transforms.fct_article import fct_article
+from transforms.fct_entity import entity_tables
 
 NOW = datetime(2026, 11, 25, tzinfo=UTC)
 
@@ -111,3 +116,28 @@ def test_country_codes_are_iso_plus_kosovo():
     frames = batch(["One"])
     codes = gate_parameters(frames, {}, max_failing_share=0.5, now=NOW)["country_codes"]
     assert {"ML", "FR", "XK"} <= set(codes) and "UK" not in codes and len(codes) == 250
+
+
+def with_entities(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The batch with its entities: id0 names a village the text put in Mali, id1 Mali, id2 a person."""
+    resolved = [
+        (
+            "id0",
+            Resolved(Mention("body", 0, 10, "Indelimane", "GPE"), "location", "Indelimane", "indelimane", None, "ML"),
+        ),
+        ("id1", Resolved(Mention("body", 0, 4, "Mali", "GPE"), "location", "Mali", "iso:ML", geocode("Mali"))),
+        ("id2", Resolved(Mention("body", 0, 5, "Parly", "PERSON"), "person", "Parly", "parly", None)),
+    ]
+    return frames | entity_tables(occurrences_frame(resolved), frames["fct_article"], load_id=1)
+
+
+def test_an_entity_placed_by_the_text_alone_has_no_coordinates():
+    frames = with_entities(batch(["One", "Two", "Three"]))
+    assert frames["dim_entity"]["country_inferred"].sort().to_list() == [False, False, True]
+    assert audit(frames, parameters(frames)).quarantined.height == 0
+    # coordinates on an inferred country: the text said which country, not where
+    located = pl.col("country_inferred")
+    frames["dim_entity"] = frames["dim_entity"].with_columns(latitude=pl.when(located).then(15.0).otherwise("latitude"))
+    result = audit(frames, parameters(frames))
+    assert result.quarantined["article_id"].to_list() == ["id0"]
+    assert "a country read from the text" in result.quarantined["reason"][0]

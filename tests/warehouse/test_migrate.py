@@ -64,3 +64,35 @@ def test_every_published_table_has_a_staging_twin_with_the_same_columns():
     migrate(con)
     for table in PUBLISHED_TABLES:
         assert columns(con, "staging", table) == columns(con, "main", table)
+
+
+def test_entities_published_before_country_inferred_took_their_countries_from_gazetteers():
+    con = duckdb.connect()
+    migrate(con)
+    # the warehouse as it was before migration 10, with an entity published
+    con.execute("ALTER TABLE main.dim_entity DROP COLUMN country_inferred")
+    con.execute("DELETE FROM schema_migration WHERE version = 10")
+    con.execute(
+        "INSERT INTO dim_entity (entity_id, entity_name, entity_type, country_code, load_id)"
+        " VALUES ('e-mali', 'Mali', 'location', 'ML', 1)"
+    )
+    assert migrate(con) == [10]
+    assert con.execute("SELECT entity_id, country_inferred FROM v_entities").fetchall() == [("e-mali", False)]
+    nullable = (
+        "SELECT is_nullable FROM duckdb_columns()"
+        " WHERE schema_name = 'main' AND table_name = 'dim_entity' AND column_name = 'country_inferred'"
+    )
+    assert con.execute(nullable).fetchall() == [(False,)]
+    # the view keeps its columns and order, the new one last
+    assert columns(con, "main", "v_entities") == [
+        "entity_id",
+        "entity_name",
+        "entity_type",
+        "country_code",
+        "latitude",
+        "longitude",
+        "articles",
+        "mentions",
+        "gazetteer_id",
+        "country_inferred",
+    ]

@@ -27,6 +27,9 @@ _COUNTRY_ALIASES = {
     "Holland": "NL",
 }
 
+# Everyday English names of former countries that pycountry lists only in their official form, by ISO 3166-3 code.
+_FORMER_COUNTRY_ALIASES = {"Soviet Union": "SUHH", "East Germany": "DDDE"}
+
 # English demonyms that no suffix rule derives from the country's name, by ISO code (GB-* are the UK's nations).
 _IRREGULAR_DEMONYMS = {
     "American": "US",
@@ -116,6 +119,8 @@ def countries() -> dict[str, Country]:
     for entry in pycountry.historic_countries:
         former = Country(None, entry.name.split(",")[0].strip(), f"iso3166-3:{entry.alpha_4}", None)
         index.setdefault(name_key(former.name), former)
+    for alias, alpha_4 in _FORMER_COUNTRY_ALIASES.items():
+        index[name_key(alias)] = Country(None, alias, f"iso3166-3:{alpha_4}", None)
     for subdivision in pycountry.subdivisions:
         if subdivision.type == "Country":
             nation = subdivision.name.split("[")[0].strip()

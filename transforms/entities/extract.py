@@ -2,6 +2,7 @@
 
 from transforms.dateline import parse_dateline
 from transforms.entities.mentions import LABEL_TYPES, Mention, country_mentions, span_mentions, trimmed
+from transforms.entities.name_kinds import is_misspelt_month
 from transforms.entities.ner import Span
 from transforms.entities.results_tables import list_mentions, table_mentions
 
@@ -34,7 +35,8 @@ def _field_mentions(
         if label in LABEL_TYPES:
             found += [m for m in span_mentions(field, text, view, start, end, label) if free(m)]
             claimed.append((start, end))
-    return found + country_mentions(field, text, claimed)
+    # A misspelt month (`Feburary 3`) is a date the model did not recognise, not a name.
+    return [m for m in found if not is_misspelt_month(m.surface)] + country_mentions(field, text, claimed)
 
 
 def article_mentions(fields: dict[str, str], spans: dict[str, tuple[str, list[Span]]]) -> list[Mention]:

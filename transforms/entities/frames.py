@@ -15,8 +15,11 @@ ENTITY_OCCURRENCES: Schema = {
     "entity_name": pl.String,
     # person | organization | location | other
     "entity_type": pl.String,
-    # ISO 3166-1 alpha-2, for locations the gazetteers know.
+    # ISO 3166-1 alpha-2: for locations the gazetteers know, or that the article's text places in a country.
     "country_code": pl.String,
+    # True when country_code was read from the article's text (`Indelimane, the northeast of the country` in a
+    # story about Mali) for a place no gazetteer knows, which then has no coordinates; false otherwise.
+    "country_inferred": pl.Boolean,
     "latitude": pl.Float64,
     "longitude": pl.Float64,
     # geonames:2460596 for a city, state or continent, iso:ML for a country; null for an unknown place.
@@ -34,7 +37,16 @@ ENTITY_OCCURRENCES: Schema = {
 # One row per entity: the entity's own columns of an occurrence.
 DIM_ENTITY: Schema = {
     name: ENTITY_OCCURRENCES[name]
-    for name in ("entity_id", "entity_name", "entity_type", "country_code", "latitude", "longitude", "gazetteer_id")
+    for name in (
+        "entity_id",
+        "entity_name",
+        "entity_type",
+        "country_code",
+        "country_inferred",
+        "latitude",
+        "longitude",
+        "gazetteer_id",
+    )
 }
 
 FCT_ENTITY_MENTION: Schema = {
@@ -58,7 +70,8 @@ def occurrences_frame(rows: list[tuple[str, Resolved]]) -> pl.DataFrame:
             "article_id": article_id,
             "entity_name": r.entity_name,
             "entity_type": r.entity_type,
-            "country_code": r.place.country_code if r.place else None,
+            "country_code": r.place.country_code if r.place else r.inferred_country,
+            "country_inferred": r.inferred_country is not None,
             "latitude": r.place.latitude if r.place else None,
             "longitude": r.place.longitude if r.place else None,
             "gazetteer_id": r.place.gazetteer_id if r.place else None,

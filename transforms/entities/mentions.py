@@ -30,6 +30,8 @@ LABEL_TYPES = {
 }
 
 _BEFORE = 24
+# Enough of what follows a mention to read `, the northeast of the country` after it.
+_AFTER = 60
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
 _EDGE_PUNCTUATION = "\"'“”‘’`([{)]},;:!?-–— \n"
@@ -82,6 +84,8 @@ class Mention:
     is_dateline: bool = False
     # The few characters before the mention, for rules that read its context (`to the Sahel`).
     before: str = ""
+    # The characters after it, for rules that read what follows (`Indelimane, the northeast of the country`).
+    after: str = ""
 
 
 def trimmed(
@@ -129,7 +133,12 @@ def trimmed(
             surface = rest
     if not any(c.isupper() for c in surface):
         return None
-    return Mention(field, start, end, surface, label, is_dateline, text[max(0, start - _BEFORE) : start])
+    return Mention(field, start, end, surface, label, is_dateline, *_context(text, start, end))
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    """(the characters before, the characters after) a mention."""
+    return text[max(0, start - _BEFORE) : start], text[end : end + _AFTER]
 
 
 def span_mentions(field: str, text: str, view: str, start: int, end: int, label: str) -> list[Mention]:
@@ -167,5 +176,5 @@ def country_mentions(field: str, text: str, taken: list[tuple[int, int]]) -> lis
             continue
         if _CAPITALISED_BEFORE.search(text, max(0, start - 40), start) or _CAPITALISED_AFTER.match(text, end):
             continue
-        found.append(Mention(field, start, end, match.group(), "GPE"))
+        found.append(Mention(field, start, end, match.group(), "GPE", False, *_context(text, start, end)))
     return found

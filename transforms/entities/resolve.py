@@ -10,7 +10,10 @@ a GPE once). Within an article a name means one thing, so:
 3. a name that ends the one longer person name of the article is that person (`Parly` → `Florence Parly`);
 4. an acronym is the article's name whose initials it spells (`UN` → `United Nations`), else one of the few
    in `_ACRONYMS`;
-5. locations are geocoded, city names preferring the countries the article mentions.
+5. locations are geocoded, city names preferring the countries the article mentions; a place no gazetteer knows
+   takes the country the text puts it in (`context_country`), marked as inferred, with no coordinates.
+Before the vote, a name's own words may decide its kind: a body named after a place (`African Union`, `Sahel
+Alliance`) is an organisation (`name_kinds`).
 """
 
 import re
@@ -20,9 +23,11 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from transforms.entities.context_country import context_country
 from transforms.entities.countries import continents, country, demonym_of, name_key
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
+from transforms.entities.name_kinds import is_body_name
 
 # Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
 # out in the same article to be linked.
@@ -49,6 +54,8 @@ class Resolved:
     # What makes the entity the same everywhere: the gazetteer id of a place, else the name's key.
     natural_key: str
     place: Place | None
+    # The country of a place no gazetteer knows, as the article's text puts it (`context_country`); else None.
+    inferred_country: str | None = None
 
 
 def _forced_location(mention: Mention) -> bool:
@@ -153,10 +160,7 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_key[name_key(mention.surface)].append(mention)
-    types = {
-        key: "location" if any(_forced_location(m) for m in group) else _vote(group, probes or {})
-        for key, group in by_key.items()
-    }
+    types = {key: _type(group, probes or {}) for key, group in by_key.items()}
     target = {key: key for key in by_key}
     _link_surnames(by_key, types, target)
     _link_acronyms(by_key, types, target)
@@ -165,16 +169,27 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
     # an acronym's as its expansion's.
     forms = {key: [m.surface for m in group] for key, group in by_key.items()}
 
-    entity: dict[str, tuple[str, str, str, Place | None]] = {}
+    entity: dict[str, tuple[str, str, str, Place | None, str | None]] = {}
     for key, group in by_key.items():
         kind, canonical, place = types[key], target[key], None
         if kind == "location" and (place := _place(group[0], near)) is not None:
-            entity[key] = (kind, place.name, place.gazetteer_id, place)
+            entity[key] = (kind, place.name, place.gazetteer_id, place, None)
             continue
         name = _ACRONYMS.get(key) if canonical == key and _ACRONYM.fullmatch(group[0].surface) else None
         name = name or _display(forms[canonical])
-        entity[key] = (kind, name, _person_key(name_key(name)) if kind == "person" else name_key(name), None)
+        natural_key = _person_key(name_key(name)) if kind == "person" else name_key(name)
+        inferred = context_country(group, near) if kind == "location" else None
+        entity[key] = (kind, name, natural_key, None, inferred)
     return [Resolved(m, *entity[name_key(m.surface)]) for m in mentions]
+
+
+def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
+    """The kind of entity all the mentions of one name in an article name (see the module docstring)."""
+    if any(_forced_location(m) for m in group):
+        return "location"
+    if is_body_name(group[0].surface):
+        return "organization"
+    return _vote(group, probes)
 
 
 def _place(mention: Mention, near: Mapping[str, float]) -> Place | None:

@@ -64,7 +64,8 @@ SELECT
     e.longitude,
     count(DISTINCT m.article_id) AS articles,
     coalesce(sum(m.mention_count), 0)::BIGINT AS mentions,
-    e.gazetteer_id
+    e.gazetteer_id,
+    e.country_inferred
 FROM dim_entity AS e
 LEFT JOIN (
     SELECT m.* FROM fct_entity_mention AS m JOIN fct_article AS a USING (article_key) WHERE a.is_current

@@ -46,6 +46,15 @@ def test_a_former_country_has_no_current_code() -> None:
     assert (found.code, found.gazetteer_id) == (None, "iso3166-3:YUCS")
 
 
+@pytest.mark.parametrize(
+    ("name", "gazetteer_id"),
+    [("Yugoslavia", "iso3166-3:YUCS"), ("Soviet Union", "iso3166-3:SUHH"), ("East Germany", "iso3166-3:DDDE")],
+)
+def test_former_countries_by_their_everyday_names(name: str, gazetteer_id: str) -> None:
+    found = country(name)
+    assert found is not None and (found.code, found.gazetteer_id) == (None, gazetteer_id)
+
+
 def test_a_name_that_is_no_country() -> None:
     assert country("Sahel") is None
 

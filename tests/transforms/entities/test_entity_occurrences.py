@@ -123,3 +123,17 @@ def test_the_same_entity_has_the_same_id_in_every_article_and_run() -> None:
 def test_no_articles_no_occurrences() -> None:
     empty = pl.DataFrame(schema={"article_id": pl.String, "title": pl.String, "body": pl.String})
     assert entity_occurrences(empty).equals(pl.DataFrame(schema=ENTITY_OCCURRENCES))
+
+
+@pytest.mark.corpus
+def test_the_seed_s_village_is_in_mali_by_the_text_alone(occurrences: pl.DataFrame) -> None:
+    # `an armed base in Indelimane, the northeast of the country` in a story datelined BAMAKO, Mali
+    indelimane = entity(occurrences, "Indelimane")
+    assert (indelimane["entity_type"], indelimane["country_code"], indelimane["country_inferred"]) == (
+        "location",
+        "ML",
+        True,
+    )
+    assert (indelimane["latitude"], indelimane["longitude"], indelimane["gazetteer_id"]) == (None, None, None)
+    assert entity(occurrences, "Mali")["country_inferred"] is False
+    assert entity(occurrences, "G5 Sahel")["entity_type"] == "organization"

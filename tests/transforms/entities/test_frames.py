@@ -19,6 +19,7 @@ def occurrences(rows: list[tuple]) -> pl.DataFrame:
     return (
         frame.with_columns(
             country_code=pl.when(pl.col("entity_type") == "location").then(pl.lit("ML")),
+            country_inferred=pl.lit(False),
             latitude=pl.lit(None, pl.Float64),
             longitude=pl.lit(None, pl.Float64),
             gazetteer_id=pl.when(pl.col("entity_type") == "location").then(pl.lit("iso:ML")),
@@ -71,6 +72,7 @@ def test_dim_entity_has_one_row_per_entity_named_as_most_mentions_name_it() -> N
                 "entity_name": ["Mali", "Florence Parly"],
                 "entity_type": ["location", "person"],
                 "country_code": ["ML", None],
+                "country_inferred": [False, False],
                 "latitude": [None, None],
                 "longitude": [None, None],
                 "gazetteer_id": ["iso:ML", None],
@@ -102,6 +104,7 @@ def test_entity_ids_are_stable_keys_of_type_and_natural_key() -> None:
         "entity_name": "Mali",
         "entity_type": "location",
         "country_code": "ML",
+        "country_inferred": False,
         "latitude": None,
         "longitude": None,
         "gazetteer_id": "iso:ML",
@@ -111,3 +114,13 @@ def test_entity_ids_are_stable_keys_of_type_and_natural_key() -> None:
         "end": 4,
         "is_dateline": False,
     }
+
+
+def test_a_country_read_from_the_text_is_marked_inferred_and_has_no_coordinates() -> None:
+    mention = Mention("body", 0, 10, "Indelimane", "GPE")
+    resolved = Resolved(mention, "location", "Indelimane", "indelimane", None, inferred_country="ML")
+    frame = occurrences_frame([("a1", resolved)])
+    row = frame.row(0, named=True)
+    assert (row["country_code"], row["country_inferred"]) == ("ML", True)
+    assert (row["latitude"], row["longitude"], row["gazetteer_id"]) == (None, None, None)
+    assert dim_entity(frame).select("country_code", "country_inferred").rows() == [("ML", True)]

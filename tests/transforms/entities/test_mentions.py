@@ -85,3 +85,15 @@ def test_line_ups_and_competitors_are_people() -> None:
         ("Red Star", "ORG"),
     ]
     assert found[0] == Mention("body", 5, 18, "Andre Joubert", "PERSON")
+
+
+def test_mentions_carry_what_follows_them_for_rules_that_read_it() -> None:
+    text = "an armed base in Indelimane, the northeast of the country, near the border with Niger, said the army"
+    start = text.index("Indelimane")
+    found = trimmed("body", text, start, start + len("Indelimane"), "GPE")
+    assert (
+        found is not None and found.after == ", the northeast of the country, near the border with Niger, "
+    )  # 60 characters
+    assert found.before == "an armed base in "
+    [niger] = country_mentions("body", text, taken=[(start, start + 10)])
+    assert (niger.surface, niger.after) == ("Niger", ", said the army")

@@ -2,8 +2,10 @@ from transforms.entities.mentions import Mention
 from transforms.entities.resolve import resolve_article
 
 
-def mention(surface: str, label: str, start: int = 0, *, before: str = "", field: str = "body") -> Mention:
-    return Mention(field, start, start + len(surface), surface, label, before=before)
+def mention(
+    surface: str, label: str, start: int = 0, *, before: str = "", after: str = "", field: str = "body"
+) -> Mention:
+    return Mention(field, start, start + len(surface), surface, label, before=before, after=after)
 
 
 def names(mentions: list[Mention], probes: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
@@ -81,3 +83,47 @@ def test_a_big_city_named_where_the_model_saw_a_person_is_the_city_unless_a_pers
     assert names([mention("Houston", "PERSON")]) == [("Houston", "location", "Houston")]
     resolved = names([mention("Whitney Houston", "PERSON"), mention("Houston", "PERSON", 30)])
     assert [(t, n) for _, t, n in resolved] == [("person", "Whitney Houston"), ("person", "Whitney Houston")]
+
+
+def test_a_body_named_after_a_place_is_an_organisation_whatever_the_model_said() -> None:
+    resolved = names(
+        [mention("African Union", "GPE"), mention("Sahel Alliance", "LOC", 30), mention("African Union", "ORG", 60)]
+    )
+    assert resolved == [
+        ("African Union", "organization", "African Union"),
+        ("Sahel Alliance", "organization", "Sahel Alliance"),
+        ("African Union", "organization", "African Union"),
+    ]
+    # a place whose name ends like a body's stays a place, and a former country is a place
+    assert names([mention("West Bank", "GPE"), mention("Soviet Union", "ORG", 20)]) == [
+        ("West Bank", "location", "West Bank"),
+        ("Soviet Union", "location", "Soviet Union"),
+    ]
+
+
+def test_a_place_no_gazetteer_knows_takes_the_country_the_text_puts_it_in() -> None:
+    # `BAMAKO, Mali -`: the dateline's country is what the story is about
+    resolved = resolve_article(
+        [
+            Mention("dateline", 0, 6, "BAMAKO", "GPE", is_dateline=True),
+            Mention("dateline", 8, 12, "Mali", "GPE", is_dateline=True),
+            mention("Indelimane", "GPE", 40, after=", the northeast of the country, near the border"),
+            mention("Niger", "GPE", 90),
+            mention("Indelimane", "GPE", 120, after=" was attacked."),
+        ]
+    )
+    indelimane = [r for r in resolved if r.mention.surface == "Indelimane"]
+    assert {(r.entity_type, r.natural_key, r.place, r.inferred_country) for r in indelimane} == {
+        ("location", "indelimane", None, "ML")
+    }
+    # a place the gazetteers know takes their country, not an inferred one
+    niger = next(r for r in resolved if r.mention.surface == "Niger")
+    assert niger.place is not None and (niger.place.country_code, niger.inferred_country) == ("NE", None)
+
+
+def test_a_place_the_text_does_not_put_in_a_country_has_none() -> None:
+    resolved = resolve_article([mention("Indelimane", "GPE", after=", near the border"), mention("Mali", "GPE", 40)])
+    assert (resolved[0].place, resolved[0].inferred_country) == (None, None)
+    # only places are put in countries
+    person = resolve_article([mention("Florence Parly", "PERSON", after=", France's minister")])
+    assert person[0].inferred_country is None

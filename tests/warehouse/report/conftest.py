@@ -133,7 +133,8 @@ def fill(con: duckdb.DuckDBPyConnection) -> None:
         [_date_row(day) for day in sorted(days)],
     )
     con.executemany(
-        "INSERT INTO dim_entity VALUES (?, ?, ?, ?, ?, ?, NULL, 1)",
+        "INSERT INTO dim_entity (entity_id, entity_name, entity_type, country_code, latitude, longitude,"
+        " country_inferred, load_id) VALUES (?, ?, ?, ?, ?, ?, false, 1)",
         [(key, *entity) for key, entity in ENTITIES.items()],
     )
     for key, a in ARTICLES.items():

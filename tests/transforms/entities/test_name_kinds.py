@@ -1,0 +1,55 @@
+import pytest
+
+from transforms.entities.name_kinds import is_body_name, is_misspelt_month
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        # Bodies named after the places they serve (Reuters, AFP, BBC usage).
+        ("African Union", True),
+        ("Sahel Alliance", True),
+        ("Arab League", True),
+        ("Kenya Airways", True),
+        ("Gulf Cooperation Council", True),
+        ("Ivory Coast Football Federation", True),
+        # Places whose last word also heads bodies' names, or that a compass word makes a region.
+        ("West Bank", False),
+        ("Mexico City", False),
+        ("Western Front", False),
+        ("Dominican Republic", False),
+        # One word is no body's name on its own.
+        ("Union", False),
+        ("Sahel", False),
+        ("", False),
+    ],
+)
+def test_bodies_are_named_by_their_head_noun(name: str, body: bool) -> None:
+    assert is_body_name(name) is body
+
+
+@pytest.mark.parametrize(
+    ("word", "month"),
+    [
+        # Misspellings seen in wire copy and user-written articles.
+        ("Feburary", True),
+        ("Febuary", True),
+        ("Septmber", True),
+        ("Novmber", True),
+        ("Janury", True),
+        ("FEBURARY", True),
+        # The months themselves, in any case, are dates the model usually knows.
+        ("February", False),
+        ("NOVEMBER", False),
+        # Names that look like months: a month with letters added, and names near a month.
+        ("Augusta", False),
+        ("Augustine", False),
+        ("Octavia", False),
+        ("Marcus", False),
+        ("Decker", False),
+        ("November Group", False),
+        ("", False),
+    ],
+)
+def test_misspelt_months(word: str, month: bool) -> None:
+    assert is_misspelt_month(word) is month

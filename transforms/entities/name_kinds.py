@@ -1,0 +1,84 @@
+"""What a name's own words say it is, whatever the model said.
+
+- Organisations named after places: a name whose last word is the head noun of a body (`African Union`,
+  `Sahel Alliance`, `Arab League`, `Kenya Airways`) is an organisation; the model often reads the place in it.
+- Misspelt months (`Feburary`, `Novmber`) are dates the model did not recognise, not names.
+"""
+
+import re
+from difflib import SequenceMatcher
+
+# Head nouns of the names of bodies: the last word of `X Union`, `X Alliance`... `City` (Mexico City), `Bank`
+# (West Bank) and `Republic` name places too and are left out.
+_BODY_HEADS = frozenset(
+    [
+        "Agency",
+        "Airlines",
+        "Airways",
+        "Alliance",
+        "Army",
+        "Assembly",
+        "Association",
+        "Authority",
+        "Board",
+        "Brigade",
+        "Brigades",
+        "Coalition",
+        "Commission",
+        "Committee",
+        "Community",
+        "Confederation",
+        "Conference",
+        "Congress",
+        "Cooperation",
+        "Corporation",
+        "Council",
+        "Court",
+        "Exchange",
+        "Federation",
+        "Forces",
+        "Foundation",
+        "Front",
+        "Fund",
+        "Group",
+        "Guard",
+        "Institute",
+        "League",
+        "Ministry",
+        "Movement",
+        "Navy",
+        "Organisation",
+        "Organization",
+        "Parliament",
+        "Party",
+        "Police",
+        "Secretariat",
+        "Society",
+        "Taskforce",
+        "Union",
+        "University",
+    ]
+)
+# A compass word leading a name makes it a region (`Western Front`, `West Bank`).
+_COMPASS = re.compile(r"(?:North|South|East|West|Central)(?:ern|east|west)?\b")
+_MONTHS = ("January", "February", "August", "September", "October", "November", "December")
+# A word this close to a long month's name, and not the name itself, is that month misspelt (`Feburary`: 0.875).
+_MONTH_LIKENESS = 0.85
+
+
+def is_body_name(surface: str) -> bool:
+    """Whether a name of several words ends with the head noun of a body's name (`Sahel Alliance`)."""
+    words = surface.split()
+    return len(words) > 1 and words[-1] in _BODY_HEADS and not _COMPASS.match(words[0])
+
+
+def is_misspelt_month(surface: str) -> bool:
+    """Whether a single word is a long month's name misspelt (`Feburary`, `Septmber`)."""
+    if " " in surface or len(surface) < 6:
+        return False
+    word = surface.capitalize()
+    # A month's name with letters added is a name of its own (`Augusta`, `Augustus`).
+    return word not in _MONTHS and any(
+        m[0] == word[0] and not word.startswith(m) and SequenceMatcher(None, word, m).ratio() >= _MONTH_LIKENESS
+        for m in _MONTHS
+    )
