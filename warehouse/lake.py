@@ -10,7 +10,9 @@ advisory lock (`exclusive`): one run publishes at a time, and each checks its ba
 published just before it does. Staging stays on the writing machine, in the connection's in-memory database.
 """
 
+import os
 import re
+import tempfile
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
@@ -150,6 +152,9 @@ class Lake(Warehouse):
         if read_only and path is not None and not path.exists():
             raise WarehouseMissing(f"no lake at {path}: run `broadsheet run` first, or pass --warehouse")
         config = CONFIG | ({"memory_limit": self.memory_limit} if self.memory_limit else {})
+        if not read_only:  # spills beside a file catalog, else in the system's temporary folder; never in the cwd
+            spill = f"{path}.tmp" if path else os.path.join(tempfile.gettempdir(), f"broadsheet-{os.getpid()}.tmp")
+            config |= {"temp_directory": spill}
 
         def attempt() -> duckdb.DuckDBPyConnection:
             con = duckdb.connect(config=config)
