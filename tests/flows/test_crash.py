@@ -17,19 +17,6 @@ from tests.faults import POINTS
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
 
-@pytest.fixture
-def cli_env(prefect_harness, tmp_path):
-    """The environment of a CLI subprocess, pointed at the session's Prefect API (runs start in ~1 s)."""
-    from prefect.settings import PREFECT_API_URL
-
-    return os.environ | {
-        "PREFECT_API_URL": str(PREFECT_API_URL.value()),
-        "PREFECT_HOME": str(tmp_path / "ph"),
-        # Crash safety is the flow's: enrichment in its own process (tests/flows/test_workers.py runs clusters).
-        "BROADSHEET_WORKERS": "1",
-    }
-
-
 def broadsheet(*args: str, env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
         [*faults.command(), *args],

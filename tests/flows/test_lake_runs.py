@@ -1,7 +1,6 @@
 """`broadsheet` on DuckLake warehouses, as a user runs it: the sample into a file-catalog lake, two runs at once on
 a PostgreSQL-catalog lake, as-of queries, and PostgreSQL stopped under a run. Real processes, a real PostgreSQL."""
 
-import os
 import subprocess
 import time
 from pathlib import Path
@@ -25,18 +24,6 @@ PUBLISHED = {
     "mentions": "SELECT article_id, entity_id, surface, mention_count FROM v_entity_mentions ORDER BY ALL",
     "versions": "SELECT article_id, version, count(*) FROM fct_article GROUP BY ALL ORDER BY ALL",
 }
-
-
-@pytest.fixture
-def cli_env(prefect_harness: None, tmp_path: Path) -> dict[str, str]:
-    """The environment of a CLI subprocess, pointed at the session's Prefect API (runs start in ~1 s)."""
-    from prefect.settings import PREFECT_API_URL
-
-    return os.environ | {
-        "PREFECT_API_URL": str(PREFECT_API_URL.value()),
-        "PREFECT_HOME": str(tmp_path / "ph"),
-        "BROADSHEET_WORKERS": "1",
-    }
 
 
 def start(*args: str, env: dict[str, str]) -> subprocess.Popen:
