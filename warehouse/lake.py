@@ -138,11 +138,11 @@ class Lake(Warehouse):
 
     def expire(self, older_than: datetime) -> dict[str, int]:
         """Forget snapshots taken before `older_than`, merge small data files, and delete the files no snapshot
-        reads any more; return how many snapshots and files went
+        reads any more, and those a killed run wrote but never committed; return how many snapshots and files went
         (`expire_snapshots`, `merge_files`, `cleanup_files`)."""
         counts = {}
         with self.exclusive(), self.connect() as con:
-            for name in ("expire_snapshots", "merge_files", "cleanup_files"):
+            for name in ("expire_snapshots", "merge_files", "cleanup_files", "delete_orphans"):
                 # Each lists what it did, a row a snapshot or file (counting them in SQL skips the work).
                 counts[name] = len(execute(con, f"lake/{name}", lake=NAME, older_than=older_than).fetchall())
         return counts

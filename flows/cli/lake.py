@@ -32,7 +32,8 @@ def expire(
     warehouse: WarehouseOption = None,
 ) -> None:
     """Expire the lake's snapshots older than `--older-than`, merge its small data files, and delete the files
-    that no kept snapshot reads. Loads whose snapshot went can no longer be read with `sql --as-of-load`.
+    that no kept snapshot reads (and those a killed run wrote but never committed). Loads whose snapshot went can
+    no longer be read with `sql --as-of-load`.
 
     Example: `broadsheet lake expire --older-than 30d --warehouse ducklake:news.ducklake`
     """
@@ -58,6 +59,7 @@ def expire(
         store.close()
     out.print(
         f"Expired {done['expire_snapshots']} snapshots older than {cutoff:%Y-%m-%d %H:%M} UTC; merged "
-        f"{done['merge_files']} data files; deleted {done['cleanup_files']} files no snapshot reads",
+        f"{done['merge_files']} data files; deleted {done['cleanup_files']} files no snapshot reads and "
+        f"{done['delete_orphans']} that killed runs left uncommitted",
         highlight=False,
     )

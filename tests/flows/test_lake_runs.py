@@ -11,6 +11,7 @@ import pytest
 
 from tests import faults
 from tests.conftest import corpus, new_database
+from transforms.published import PUBLISHED_TABLES
 from warehouse.location import warehouse_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
@@ -146,6 +147,37 @@ def test_postgres_stopped_under_a_run_fails_it_clearly_and_a_rerun_completes(
         assert statuses == [("failed", 2), ("published", 3)]
     finally:
         server.cleanup()
+
+
+def test_a_run_killed_inside_its_publish_leaves_the_lake_as_it_was_and_expire_deletes_its_files(
+    tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    lake = f"ducklake:{tmp_path / 'news.ducklake'}"
+    files = tmp_path / "news.ducklake.files"
+    marker = tmp_path / "halted"
+    # Killed inside the publish transaction, once every published table was written: the rows of its five articles
+    # are in Parquet files the lake never committed (a few rows would have been kept in the catalog instead).
+    last_table = f"publish:{len(PUBLISHED_TABLES)}"
+    run = start("run", *bbc(1, 5), "-w", lake, env=cli_env | faults.halted_env(last_table, marker))
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        assert run.poll() is None, run.stderr.read()
+        assert time.monotonic() < deadline, "the run never reached its publish"
+        time.sleep(0.05)
+    run.kill()
+    run.wait(30)
+    assert published(lake)["articles"] == []
+    assert list(files.rglob("*.parquet")), "the killed publish wrote data files"
+    expire = broadsheet("lake", "expire", "--older-than", "0s", "-w", lake, env=cli_env)
+    assert expire.returncode == 0, expire.stderr
+    assert not list(files.rglob("*.parquet")), "no committed data is in files yet: every file left was the kill's"
+    done = broadsheet("run", *bbc(1, 5), "-w", lake, env=cli_env)
+    assert done.returncode == 0, done.stderr
+    assert len(published(lake)["articles"]) == 5
+    store = warehouse_at(lake)
+    with store.connect(read_only=True) as con:
+        assert con.execute("SELECT status FROM v_runs ORDER BY load_id").fetchall() == [("failed",), ("published",)]
+    store.close()
 
 
 @pytest.mark.parametrize(
