@@ -11,6 +11,7 @@ import socket
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -68,6 +69,11 @@ class Enrichment:
             self._futures = []
             self._done = [enrich_sub_batch(part, date_orders, ner, now) for part in parts]
 
+    @property
+    def running(self) -> bool:
+        """Whether the sub-batches are still being enriched elsewhere (on the workers), not done already."""
+        return self._done is None
+
     def result(self) -> list[SubBatch]:
         """Each sub-batch's enrichment, in order, once all are done."""
         if self._done is None:
@@ -105,13 +111,21 @@ _WARMING: list[object] = []
 
 def sub_batches(articles: pl.DataFrame, workers: int, most: int) -> list[pl.DataFrame]:
     """The batch in shares for the workers: at least two a worker (so a fast one takes more), at most `most`
-    articles each; one share without workers; none for no articles."""
+    articles each; one share without workers; none for no articles.
+
+    The shares differ by one article at most and are a whole number a worker (as the batch allows): with a short
+    share left over, one worker would enrich it alone at the end while the others wait (9 shares of 1,715
+    articles on 2 workers left one idle for 3 s; 10 shares of 171 or 172 end together).
+    """
     if articles.is_empty():
         return [articles]
     if workers <= 1:
         return [articles]
-    size = max(1, min(most, -(-articles.height // (2 * workers))))
-    return [articles.slice(offset, size) for offset in range(0, articles.height, size)]
+    count = max(2 * workers, -(-articles.height // most))
+    count = min(articles.height, -(-count // workers) * workers)
+    size, larger = divmod(articles.height, count)
+    offsets = [i * size + min(i, larger) for i in range(count + 1)]
+    return [articles.slice(start, end - start) for start, end in pairwise(offsets)]
 
 
 @task(cache_policy=NO_CACHE)
