@@ -9,6 +9,7 @@ their enrichment, and nothing is cached or persisted by Prefect.
 import os
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import pairwise
@@ -69,15 +70,18 @@ class Enrichment:
             self._futures = []
             self._done = [enrich_sub_batch(part, date_orders, ner, now) for part in parts]
 
-    @property
-    def running(self) -> bool:
-        """Whether the sub-batches are still being enriched elsewhere (on the workers), not done already."""
-        return self._done is None
+    def result(self, meanwhile: Callable[[], object] | None = None) -> list[SubBatch]:
+        """Each sub-batch's enrichment, in order, once all are done.
 
-    def result(self) -> list[SubBatch]:
-        """Each sub-batch's enrichment, in order, once all are done."""
+        `meanwhile` is called once the first sub-batch is back from the workers, while they enrich the rest: work
+        for this process that would otherwise wait (called then, not at once, so that it holds up neither the
+        submissions nor the workers' start, which this process's client serves).
+        """
         if self._done is None:
-            self._done = [future.result() for future in self._futures]
+            done = [self._futures[0].result()]
+            if meanwhile is not None:
+                meanwhile()
+            self._done = done + [future.result() for future in self._futures[1:]]
         return self._done
 
 
