@@ -43,6 +43,12 @@ class GateResult:
         return not self.blocked_by
 
 
+def preload_audit() -> None:
+    """Import Great Expectations now (about 3 s, once a process), while the process would only wait, so that the
+    first `audit` does not pay for it."""
+    import great_expectations  # noqa: F401
+
+
 def audit(batch: dict[str, pl.DataFrame], parameters: dict[str, Any]) -> GateResult:
     """Validate every table of `batch` against its suite; `parameters` fill the suites' `$PARAMETER`s."""
     import great_expectations as gx

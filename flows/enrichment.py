@@ -9,8 +9,10 @@ their enrichment, and nothing is cached or persisted by Prefect.
 import os
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -68,10 +70,18 @@ class Enrichment:
             self._futures = []
             self._done = [enrich_sub_batch(part, date_orders, ner, now) for part in parts]
 
-    def result(self) -> list[SubBatch]:
-        """Each sub-batch's enrichment, in order, once all are done."""
+    def result(self, meanwhile: Callable[[], object] | None = None) -> list[SubBatch]:
+        """Each sub-batch's enrichment, in order, once all are done.
+
+        `meanwhile` is called once the first sub-batch is back from the workers, while they enrich the rest: work
+        for this process that would otherwise wait (called then, not at once, so that it holds up neither the
+        submissions nor the workers' start, which this process's client serves).
+        """
         if self._done is None:
-            self._done = [future.result() for future in self._futures]
+            done = [self._futures[0].result()]
+            if meanwhile is not None:
+                meanwhile()
+            self._done = done + [future.result() for future in self._futures[1:]]
         return self._done
 
 
@@ -105,13 +115,21 @@ _WARMING: list[object] = []
 
 def sub_batches(articles: pl.DataFrame, workers: int, most: int) -> list[pl.DataFrame]:
     """The batch in shares for the workers: at least two a worker (so a fast one takes more), at most `most`
-    articles each; one share without workers; none for no articles."""
+    articles each; one share without workers; none for no articles.
+
+    The shares differ by one article at most and are a whole number a worker (as the batch allows): with a short
+    share left over, one worker would enrich it alone at the end while the others wait (9 shares of 1,715
+    articles on 2 workers left one idle for 3 s; 10 shares of 171 or 172 end together).
+    """
     if articles.is_empty():
         return [articles]
     if workers <= 1:
         return [articles]
-    size = max(1, min(most, -(-articles.height // (2 * workers))))
-    return [articles.slice(offset, size) for offset in range(0, articles.height, size)]
+    count = max(2 * workers, -(-articles.height // most))
+    count = min(articles.height, -(-count // workers) * workers)
+    size, larger = divmod(articles.height, count)
+    offsets = [i * size + min(i, larger) for i in range(count + 1)]
+    return [articles.slice(start, end - start) for start, end in pairwise(offsets)]
 
 
 @task(cache_policy=NO_CACHE)

@@ -9,6 +9,7 @@ from prefect.states import Failed, State
 
 from flows import steps, tasks
 from flows.batch import Ledger, batches, reads
+from flows.enrichment import prepare_workers
 from flows.progress import log_outcome, log_progress
 from flows.runtime import memory
 from flows.settings import RunOptions
@@ -89,6 +90,8 @@ def load(
     A blocked batch stops the load there (the batches before it stay published)."""
     ledger = Ledger(read_options=reading.fingerprint())
     to_read = tasks.skip_unchanged(found, opened.source_files, ledger)
+    if to_read and (options.workers or 1) > 1:
+        prepare_workers(options)  # the workers start and load their models while this process reads and stages
     published, ahead, load_id = opened.published, None, opened.load_id
     for sources in reads(to_read, options.read_bytes):
         read = tasks.read_sources(sources, reading)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
+from expectations.gate import preload_audit
 from flows import tasks
 from flows.batch import Batch, Ledger, Read
 from flows.categories import categorise
@@ -51,7 +52,8 @@ def stage(records: pl.DataFrame, read: Read, offset: int, published: pl.DataFram
 
 def model(store: Warehouse, load_id: int, staged: Staged, published: pl.DataFrame, options: RunOptions) -> Modelled:
     """Wait for the batch's enrichment, cluster its near-copies, give categories, and build its rows."""
-    enriched = cluster_near_copies(store, load_id, staged.enrichment.result(), options)
+    # The audit's imports (about 3 s) are done while the workers enrich, not after them.
+    enriched = cluster_near_copies(store, load_id, staged.enrichment.result(meanwhile=preload_audit), options)
     enriched = replace(enriched, articles=categorise(store, enriched.articles))
     frames = tasks.model(enriched, published, load_id)
     facts = frames["fct_article"].select(published.columns)

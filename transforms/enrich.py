@@ -14,8 +14,9 @@ import polars as pl
 from transforms.date_mentions import date_mentions, published_from_text
 from transforms.dates import with_published_at
 from transforms.entities import entity_occurrences
-from transforms.entities.ner import model_language
-from transforms.language import with_language
+from transforms.entities.geocode import load_gazetteers
+from transforms.entities.ner import load_ner, model_language
+from transforms.language import load_profiles, with_language
 from transforms.near_duplicates import near_duplicate_clusters, with_minhash
 from transforms.sentiment import with_sentiment
 
@@ -38,6 +39,14 @@ class NerOptions:
 
 # Below this many articles, starting a second spaCy process costs more than it saves.
 _PARALLEL_FROM = 200
+
+
+def load_resources(model: str) -> None:
+    """Load what enriching reads, once a process: the NER pipeline `model`, the gazetteers and the language
+    profiles (about 2 s together), so that a worker can have them before its first sub-batch arrives."""
+    load_ner(model)
+    load_gazetteers()
+    load_profiles()
 
 
 def enrich_articles(

@@ -4,6 +4,7 @@ import re
 
 import polars as pl
 from langdetect import DetectorFactory, detect_langs
+from langdetect.detector_factory import init_factory
 from langdetect.lang_detect_exception import LangDetectException
 
 # langdetect samples n-grams at random: a fixed seed gives the same answer for the same text on every run.
@@ -23,6 +24,12 @@ def with_language(frame: pl.DataFrame) -> pl.DataFrame:
         pl.concat_str([pl.col(c) for c in ("title", "body") if c in frame.columns], separator="\n", ignore_nulls=True)
     ).to_series()
     return frame.with_columns(language=pl.Series([detect_language(text) for text in texts], dtype=pl.String))
+
+
+def load_profiles() -> None:
+    """Read langdetect's language profiles into memory now (about 0.3 s a process), as the first detection
+    otherwise would."""
+    init_factory()
 
 
 def detect_language(text: str | None) -> str | None:

@@ -79,8 +79,9 @@ def prepare_cluster(address: str, api_url: str | None) -> int:
 
 
 def warm(runner: Any, spacy_model: str) -> list[Any]:
-    """Have every worker import the enrichment and load the spaCy pipeline now, while the flow opens the run and
-    reads, so that the first sub-batch starts at once; the futures (keep them: a forgotten future is cancelled)."""
+    """Have every worker import the enrichment and load the spaCy pipeline and gazetteers now, while the flow
+    reads and stages, so that the first sub-batch starts at once; the futures (keep them: a forgotten future is
+    cancelled)."""
     client = runner.client
     return [
         client.submit(_import_and_load, spacy_model, workers=[worker], pure=False, allow_other_workers=False)
@@ -91,10 +92,9 @@ def warm(runner: Any, spacy_model: str) -> list[Any]:
 def _import_and_load(spacy_model: str) -> None:
     import prefect.task_engine  # noqa: F401 - what runs each task
 
-    import transforms.enrich  # noqa: F401 - what each task runs
-    from transforms.entities.ner import load_ner
+    from transforms.enrich import load_resources  # what each task runs
 
-    load_ner(spacy_model)
+    load_resources(spacy_model)
 
 
 def describe(runner: Any) -> str:

@@ -94,13 +94,21 @@ class Country:
     capital: str | None
 
 
+_POSSESSIVE = re.compile(r"['’]s$|['’]$")
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the\s+")
+
+
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The lookup form of a name: no accents, dots, possessive or leading article; casefolded, single-spaced."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"['’]s$|['’]$", "", text.replace("&", " and ").replace(".", ""))
-    text = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", text).strip())
+    if name.isascii():  # nothing to decompose (most names: the gazetteers' 170,000 take 0.4 s otherwise)
+        text = name.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    text = _POSSESSIVE.sub("", text.replace("&", " and ").replace(".", ""))
+    text = _LEADING_THE.sub("", _SPACES.sub(" ", text).strip())
     return text
 
 

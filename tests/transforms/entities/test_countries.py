@@ -10,6 +10,9 @@ from transforms.entities.countries import country, demonym_of, name_key, single_
         ("Mali's", "mali"),
         ("U.S.", "us"),
         ("Côte  d'Ivoire", "cote d'ivoire"),
+        ("The  Gambia's", "gambia"),
+        ("AT&T  Inc.", "at and t inc"),
+        ("São Tomé & Príncipe", "sao tome and principe"),
         ("", ""),
     ],
 )
