@@ -11,8 +11,10 @@ from langdetect.lang_detect_exception import LangDetectException
 _SEED = 0
 # Below this many letters langdetect answers wildly ("hi" is Swahili, 99.9999 % sure).
 _MIN_LETTERS = 20
-# The first characters decide; more cost time (about 2.5 ms an article already) and change no answer.
-_MAX_CHARS = 2000
+# The first characters decide; more cost time and change no answer. Measured on the 1,781 BBC articles and 1,056
+# HuffPost records: the first 600 characters give the same language as the first 2,000 for every one of them, in
+# two thirds of the time (langdetect's cost is its n-grams, which follow the sample's length).
+_MAX_CHARS = 600
 # Under this probability the text mixes languages or is too odd to name one.
 _MIN_PROBABILITY = 0.5
 _LETTER = re.compile(r"[^\W\d_]")
