@@ -175,6 +175,14 @@ class Lake(Warehouse):
     def _attach(self, con: duckdb.DuckDBPyConnection, *, read_only: bool) -> None:
         """Load the extensions, attach the lake as `lake` (and, to write, an in-memory `staging` beside it)."""
         con.execute(f"LOAD {identifiers.path_literal(extension('ducklake'))}")
+        # Data in object storage (s3://…) is read through httpfs, an optional install (README).
+        if (httpfs := optional_extension("httpfs")) is not None:
+            con.execute(f"LOAD {identifiers.path_literal(httpfs)}")
+        elif self.data_path and "://" in self.data_path:
+            raise LakeMismatch(
+                f"--data-path {self.data_path} is in object storage, which needs DuckDB's httpfs extension: "
+                f"install duckdb-extension-httpfs=={duckdb.__version__} into broadsheet's environment"
+            )
         options = []
         if self.data_path:
             options.append(f"DATA_PATH {identifiers.path_literal(self.data_path)}")
@@ -218,6 +226,11 @@ class Lake(Warehouse):
                 f"{self} keeps its data files in {stored.group(1) if stored else 'another place'}, not in "
                 f"{self.data_path}: leave out --data-path, or give the one the lake was created with"
             )
+        if "httpfs" in text and ("not loaded" in text or "autoload" in text.lower()):
+            return LakeMismatch(
+                f"{self} keeps its data files in object storage, which needs DuckDB's httpfs extension: install "
+                f"duckdb-extension-httpfs=={duckdb.__version__} into broadsheet's environment"
+            )
         if "data_path is not set" in text:
             return LakeMismatch(
                 f"{self} does not exist yet: a new lake with a PostgreSQL catalog needs --data-path DIR_OR_URL "
@@ -252,6 +265,14 @@ def _advisory_lock(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
             locker.rollback()
         finally:
             locker.close()
+
+
+def optional_extension(name: str) -> Path | None:
+    """`extension(name)` when its wheel is installed, else None."""
+    try:
+        return extension(name)
+    except ModuleNotFoundError:
+        return None
 
 
 @cache
