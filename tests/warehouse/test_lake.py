@@ -190,6 +190,6 @@ def test_writers_that_start_together_on_a_new_postgres_lake_create_it_once_and_w
 def test_a_data_path_in_object_storage_without_httpfs_says_what_to_install(tmp_path: Path) -> None:
     # httpfs is an optional install (offline here): without it, an s3:// data path is refused before anything runs.
     store = lake_at(tmp_path, data_path="s3://bucket/news")
-    with pytest.raises(LakeMismatch, match="install duckdb-extension-httpfs==1.5.5"):
+    with pytest.raises(LakeMismatch, match=r"install duckdb-extension-httpfs==1\.5\.5"):
         store.connect()
     assert not (tmp_path / "news.ducklake").exists()
