@@ -80,10 +80,10 @@ def without_published_meanwhile(store: Warehouse, modelled: Modelled) -> Modelle
     staged = modelled.staged
     versions = modelled.frames["fct_article"].select("article_id", "version")
     duplicates, conflicts = tasks.published_meanwhile(store, staged.new, versions)
-    dropped = pl.concat([duplicates.select("article_id"), conflicts]).get_column("article_id").implode()
-    if not dropped.list.len().item():
+    dropped = pl.concat([duplicates.select("article_id"), conflicts]).get_column("article_id")
+    if dropped.is_empty():
         return modelled
-    conflicted = modelled.articles.filter(pl.col("article_id").is_in(conflicts.get_column("article_id").implode()))
+    conflicted = modelled.articles.join(conflicts, on="article_id", how="semi")
     quarantine = conflicted.select(
         "source_uri",
         "article_id",
@@ -91,7 +91,7 @@ def without_published_meanwhile(store: Warehouse, modelled: Modelled) -> Modelle
         reason=pl.lit("another run published a different version of this article meanwhile; run again to load it"),
         payload="payload",
     ).cast(dict(staged.quarantine.schema))  # type: ignore[arg-type]
-    keep = ~pl.col("article_id").is_in(dropped)
+    keep = ~pl.col("article_id").is_in(dropped.implode())
     frames = {
         table: frame.filter(keep) if "article_id" in frame.columns else frame
         for table, frame in modelled.frames.items()

@@ -246,9 +246,19 @@ class Lake(Warehouse):
         return error
 
 
+# What libpq and DuckLake say when the server is down or went away mid-transaction.
+_UNREACHABLE = (
+    "unable to connect to postgres",
+    "could not connect to server",
+    "failed to commit",
+    "server closed the connection",
+    "terminating connection",
+    "connection refused",
+)
+
+
 def _unreachable(text: str) -> bool:
-    signs = ("Unable to connect to Postgres", "Failed to commit", "server closed the connection", "connection")
-    return any(sign.lower() in text.lower() for sign in signs)
+    return any(sign in text.lower() for sign in _UNREACHABLE)
 
 
 @contextmanager

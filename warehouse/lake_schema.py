@@ -43,6 +43,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     now_applied = [(version, name) for version, name, _ in migrations() if version not in applied]
     with transaction(con):
         for table, columns in target.items():
+            # Table and column names and types are the migrations' own, read from DuckDB's catalog, quoted.
             if table not in existing:
                 con.execute(f"CREATE TABLE {identifiers.column(table)} ({', '.join(c.ddl() for c in columns)})")
                 continue
