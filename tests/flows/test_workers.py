@@ -62,6 +62,15 @@ def test_two_local_workers_publish_what_one_process_does(tmp_path):
     assert any(row[1] == "Bamako" for row in published(workers)["entities"])
 
 
+def test_local_workers_keep_glibcs_own_memory_trimming():
+    # Dask's default (MALLOC_TRIM_THRESHOLD_=65536 in its workers' environment) tripled their system time under spaCy.
+    runner = task_runner(2, None)
+    with runner:
+        values = runner.client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
+    assert len(values) == 2
+    assert set(values.values()) == {None}
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
