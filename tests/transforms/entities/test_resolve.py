@@ -91,6 +91,15 @@ def test_a_place_named_with_its_country_or_state_is_there() -> None:
     assert place is not None and place.country_code == "US"
 
 
+def test_one_word_after_the_names_an_area_not_a_province() -> None:
+    # Burkina Faso has a Sahel region; `the Sahel` in a story naming Burkina Faso is still the belt of Africa.
+    resolved = resolve_article(
+        [mention("Burkina Faso", "GPE"), mention("Sahel", "LOC", 40, before="on an official visit to the ")]
+    )
+    assert resolved[1].place is None
+    assert resolve_article([mention("Sahel", "LOC")])[0].place is not None
+
+
 def test_a_surname_spelt_like_a_foreign_city_without_its_accents_stays_a_person() -> None:
     # Būsh is an Egyptian city of 136,000 people: `Bush` read by the model as a person is the person.
     assert names([mention("Bush", "PERSON"), mention("Bush", "PERSON", 20)]) == [
