@@ -199,7 +199,10 @@ def geocode(
     state = _states().get(key)
     if state is not None:
         candidates.append((_weighted(_STATE_RANK_POPULATION, near.get("US", 0.0)), state))
+    with_city = {c.country_code for c in cities}
     for region in regions().get(key, []) if regions_too else []:
+        if region.country_code in with_city:
+            continue  # a region named after its city (Zurich, Kandahar): the name means the city
         place = Place(region.name, "region", region.country_code, None, None, region.gazetteer_id)
         # The larger of two regions of one name (Punjab) wins where the article names neither country.
         rank = min(region.places * _REGION_RANK_PER_PLACE, _REGION_RANK_CAP) + region.places

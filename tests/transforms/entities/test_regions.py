@@ -31,6 +31,8 @@ def test_us_states_are_left_to_the_state_gazetteer() -> None:
         # A big city outranks a region of its name (Moscow oblast; Gaza province, Mozambique).
         ("Moscow", {}, "city", "RU"),
         ("Gaza", {}, "city", "PS"),
+        # A region named after its city is the city (the canton and the city of Zurich).
+        ("Zurich", {}, "city", "CH"),
         # A US state outranks another country's region of its name (Florida, Uruguay).
         ("Florida", {}, "state", "US"),
         # Two regions of one name: the article's country decides.
