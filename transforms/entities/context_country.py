@@ -1,7 +1,8 @@
 """The country of a place no gazetteer knows, where the article's own words say it.
 
 A village or region the gazetteers lack (`Indelimane`) is still placed in a country when the text says so:
-- right after it, by name: `Indelimane, Mali`, `Indelimane in northern Mali`, `Menaka, northeastern Mali`;
+- right after it, by name: `Indelimane, Mali`, `Indelimane in northern Mali`, `Menaka, northeastern Mali`
+  (a US state names the US: `Foxboro, Mass.`);
 - right after it, as `the country` of a story that is about one country: `an armed base in Indelimane, the
   northeast of the country` in a story about Mali is in Mali.
 Such a country is marked as inferred, and the place gets no coordinates: the text says which country, not where.
@@ -11,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from transforms.entities.countries import country
+from transforms.entities.geocode import us_state
 from transforms.entities.mentions import Mention
 
 _COMPASS = r"(?:far[ -])?(?:north|south|east|west|centre|center|central|middle)(?:ern|east|west|eastern|western)?"
@@ -38,8 +40,9 @@ def main_country(near: Mapping[str, float]) -> str | None:
     return max(near, key=lambda code: near[code])
 
 
-def _named_country(after: str) -> str | None:
-    """The ISO code of the country named right after a place (`, northeastern Mali`), if any."""
+def named_country(after: str) -> str | None:
+    """The ISO code of the country named right after a place (`, northeastern Mali`), or of the US when a
+    state is (`, Calif.`), if any."""
     named = _NAMED.match(after)
     if named is None:
         return None
@@ -49,6 +52,8 @@ def _named_country(after: str) -> str | None:
         found = country("".join(words[:n]))
         if found is not None and found.code:
             return found.code
+        if (state := us_state("".join(words[:n]))) is not None:
+            return state.country_code
     return None
 
 
@@ -56,7 +61,7 @@ def context_country(mentions: Iterable[Mention], near: Mapping[str, float]) -> s
     """The ISO code of the country the text puts an unknown place in, from what follows any of its mentions;
     None when the text does not say. `near` weighs the countries the article names (ISO code → weight)."""
     for mention in mentions:
-        if (code := _named_country(mention.after)) is not None:
+        if (code := named_country(mention.after)) is not None:
             return code
         if _THE_COUNTRY.match(mention.after) and (main := main_country(near)) is not None:
             return main

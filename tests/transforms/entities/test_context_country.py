@@ -16,12 +16,17 @@ def place(after: str) -> Mention:
         (" in northern Mali.", "ML"),
         (", northeastern Mali, and", "ML"),
         (", in the north of Burkina Faso", "BF"),
+        # AP places a US town by its state, often abbreviated: the state says the country.
+        (", Calif. - Fans", "US"),
+        (", Texas, where", "US"),
         # A capitalised word after a country is no part of it.
         (", Mali The army said", "ML"),
         # What follows is no country: a neighbouring place, a region, nothing.
         (", near the border", None),
         (", Gao and Timbuktu", None),
         (" in the Menaka region", None),
+        # Letters that abbreviate a state only with their dot.
+        (", LA officials", None),
         ("", None),
     ],
 )

@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.entities.countries import country, demonym_of, name_key, single_word_country_names
+from transforms.entities.countries import country, country_variant, demonym_of, name_key, single_word_country_names
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,26 @@ def test_single_word_names_are_the_stems_of_split_demonyms() -> None:
     names = single_word_country_names()
     assert {"Mali", "Chad", "Niger", "France"} <= names
     assert "Burkina Faso" not in names
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        # Everyday and 1990s wire names that pycountry does not list.
+        ("Bosnia", "BA"),
+        ("Macedonia", "MK"),
+        ("Swaziland", "SZ"),
+        ("Surinam", "SR"),
+        ("U.A.E.", "AE"),
+        ("Democratic Republic of Congo", "CD"),
+    ],
+)
+def test_country_variants_pycountry_lacks(name: str, code: str) -> None:
+    assert country(name) is None
+    found = country_variant(name)
+    assert found is not None and found.code == code
+
+
+@pytest.mark.parametrize("name", ["Mideast", "Sarajevo", "Bosnian Serb army", ""])
+def test_a_variant_must_match_the_whole_name(name: str) -> None:
+    assert country_variant(name) is None

@@ -60,9 +60,52 @@ def test_a_name_the_model_reads_alone_as_a_person_outvotes_one_context() -> None
 
 
 def test_city_names_resolve_near_the_article_s_countries() -> None:
-    resolved = resolve_article([mention("Canada", "GPE"), mention("London", "GPE", 20)])
+    resolved = resolve_article([mention("Britain", "GPE"), mention("Britain", "GPE", 9), mention("Durham", "GPE", 20)])
+    place = resolved[2].place
+    assert place is not None and place.country_code == "GB"
+
+
+def dateline(surface: str, label: str = "GPE", start: int = 0, after: str = "") -> Mention:
+    return Mention("body", start, start + len(surface), surface, label, is_dateline=True, after=after)
+
+
+def test_a_dateline_s_state_places_its_town() -> None:
+    # `SANTA MARIA, Calif. - ...`: Santa Maria in Brazil is larger, but the dateline names California.
+    resolved = resolve_article([dateline("SANTA MARIA", after=", Calif. - Fans"), dateline("Calif.", start=13)])
+    assert [(r.place.name, r.place.country_code) for r in resolved if r.place] == [
+        ("Santa Maria", "US"),
+        ("California", "US"),
+    ]
+
+
+def test_a_dateline_s_city_alone_is_the_one_a_wire_means_whatever_the_story_names() -> None:
+    # `VANCOUVER 1996-08-31` over an IndyCar report naming the U.S. five times is still in Canada.
+    us = [mention("U.S.", "GPE", 30 + 10 * i) for i in range(5)]
+    resolved = resolve_article([dateline("VANCOUVER", after=" 1996-08-31"), *us, mention("Vancouver", "GPE", 90)])
+    assert {r.place.country_code for r in resolved if r.place and r.mention.surface.lower() == "vancouver"} == {"CA"}
+
+
+def test_a_place_named_with_its_country_or_state_is_there() -> None:
+    resolved = resolve_article([mention("Egypt", "GPE"), mention("Alexandria", "GPE", 20, after=", Va. , said")])
     place = resolved[1].place
-    assert place is not None and place.country_code == "CA"
+    assert place is not None and place.country_code == "US"
+
+
+def test_one_word_after_the_names_an_area_not_a_province() -> None:
+    # Burkina Faso has a Sahel region; `the Sahel` in a story naming Burkina Faso is still the belt of Africa.
+    resolved = resolve_article(
+        [mention("Burkina Faso", "GPE"), mention("Sahel", "LOC", 40, before="on an official visit to the ")]
+    )
+    assert resolved[1].place is None
+    assert resolve_article([mention("Sahel", "LOC")])[0].place is not None
+
+
+def test_a_surname_spelt_like_a_foreign_city_without_its_accents_stays_a_person() -> None:
+    # Būsh is an Egyptian city of 136,000 people: `Bush` read by the model as a person is the person.
+    assert names([mention("Bush", "PERSON"), mention("Bush", "PERSON", 20)]) == [
+        ("Bush", "person", "Bush"),
+        ("Bush", "person", "Bush"),
+    ]
 
 
 def test_all_caps_names_take_the_article_s_usual_case() -> None:
