@@ -82,6 +82,8 @@ class Enrichment:
             if meanwhile is not None:
                 meanwhile()
             self._done = done + [future.result() for future in self._futures[1:]]
+            _forget(self._futures)
+            self._futures = []
         return self._done
 
 
@@ -104,13 +106,29 @@ def prepare_workers(options: RunOptions) -> None:
         from flows.runtime.cluster import describe, warm
 
         get_run_logger().info("Enriching on %s", describe(runner))
-        _WARMING[:] = warm(runner, options.spacy_model)
+        warm(runner, options.spacy_model)
     else:
         get_run_logger().info("Enriching in %d threads of this process (no Dask task runner)", options.workers)
 
 
-# The workers' model loading under way, held so that Dask does not cancel it.
-_WARMING: list[object] = []
+def release_workers() -> None:
+    """Once the run's last batch is enriched: let a local cluster's worker processes go now, so that they exit
+    (about a second each, to free their models) while the flow audits and publishes that batch, not after it."""
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    if runner is not None and id(runner) in _PREPARED and hasattr(runner, "client"):
+        from flows.runtime.cluster import let_go
+
+        let_go(runner)
+
+
+def _forget(futures: list[Any]) -> None:
+    """Have the scheduler drop the results it holds for `futures`, now that this process has them."""
+    wrapped = [future.wrapped_future for future in futures]
+    if wrapped:
+        wrapped[0].client.cancel(wrapped)
 
 
 def sub_batches(articles: pl.DataFrame, workers: int, most: int) -> list[pl.DataFrame]:

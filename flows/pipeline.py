@@ -9,7 +9,7 @@ from prefect.states import Failed, State
 
 from flows import steps, tasks
 from flows.batch import Ledger, batches, reads
-from flows.enrichment import prepare_workers
+from flows.enrichment import prepare_workers, release_workers
 from flows.progress import log_outcome, log_progress
 from flows.runtime import memory
 from flows.settings import RunOptions
@@ -106,6 +106,7 @@ def load(
                 log_progress(ledger, len(to_read))
     if ahead:
         last = steps.model(store, load_id, ahead, published, options)
+        release_workers()
         if not steps.publish(store, load_id, last, ledger, options).passed:
             return stopped(store, load_id, ledger, held_back=None)
         log_progress(ledger, len(to_read))

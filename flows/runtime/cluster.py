@@ -11,10 +11,11 @@ import logging
 import os
 import sys
 import tempfile
+import time
 from typing import Any
 
 import dask
-from distributed import WorkerPlugin
+from distributed import WorkerPlugin, fire_and_forget
 
 # How long an existing scheduler has to answer before the run gives up, before anything is read.
 CONNECT_SECONDS = 10
@@ -84,15 +85,32 @@ def prepare_cluster(address: str, api_url: str | None) -> int:
     return workers
 
 
-def warm(runner: Any, spacy_model: str) -> list[Any]:
+def warm(runner: Any, spacy_model: str) -> None:
     """Have every worker import the enrichment and load the spaCy pipeline and gazetteers now, while the flow
-    reads and stages, so that the first sub-batch starts at once; the futures (keep them: a forgotten future is
-    cancelled)."""
+    reads and stages, so that the first sub-batch starts at once (fire and forget: Dask runs each to its end and
+    then drops it, holding nothing)."""
     client = runner.client
-    return [
-        client.submit(_import_and_load, spacy_model, workers=[worker], pure=False, allow_other_workers=False)
-        for worker in client.scheduler_info()["workers"]
-    ]
+    for worker in client.scheduler_info()["workers"]:
+        fire_and_forget(
+            client.submit(_import_and_load, spacy_model, workers=[worker], pure=False, allow_other_workers=False)
+        )
+
+
+def let_go(runner: Any) -> None:
+    """Close a local cluster's workers now (their processes exit in the background); an existing cluster's workers
+    (`--dask-address`) are not the run's to close. Waits (a second at most) until the scheduler holds no results: a
+    worker closed with one would take it along, and Dask warns of a lost result."""
+    client = runner.client
+    if client.cluster is None:
+        return
+    deadline = time.monotonic() + 1.0
+    while client.run_on_scheduler(_results_held) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    client.cluster.scale(0)
+
+
+def _results_held(dask_scheduler: Any) -> int:  # Dask passes its Scheduler by this name
+    return sum(1 for task in dask_scheduler.tasks.values() if task.state == "memory")
 
 
 def _import_and_load(spacy_model: str) -> None:

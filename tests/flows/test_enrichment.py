@@ -1,9 +1,18 @@
-"""How a batch is shared out among the workers that enrich it."""
+"""How a batch is shared out among the workers that enrich it, and when they are let go."""
+
+import time
+from typing import Any
 
 import polars as pl
 import pytest
+from prefect import flow
+from prefect.context import FlowRunContext
 
-from flows.enrichment import sub_batches
+from flows.enrichment import Enrichment, prepare_workers, release_workers, sub_batches
+from flows.runtime.cluster import task_runner
+from flows.settings import RunOptions
+from transforms.schema import raw_articles
+from transforms.stg_articles import stg_articles
 
 
 def articles(n: int) -> pl.DataFrame:
@@ -32,3 +41,36 @@ def test_the_bbc_batch_ends_together_on_two_workers():
 def test_one_share_without_workers_or_articles():
     assert [s.height for s in sub_batches(articles(10), 1, 2)] == [10]
     assert [s.height for s in sub_batches(articles(0), 2, 2)] == [0]
+
+
+@pytest.mark.e2e
+@pytest.mark.usefixtures("prefect_harness")
+def test_once_the_last_batch_is_enriched_the_local_workers_go_before_the_run_ends(caplog):
+    # Their processes take about a second each to exit: that happens while the flow audits and publishes.
+    staged, _ = stg_articles(raw_articles([record(f"/news/{i}.txt", f"Story {i}") for i in range(4)]))
+    options = RunOptions(workers=2, sub_batch_records=2)
+
+    @flow(task_runner=task_runner(2, None))
+    def enrich_and_release() -> tuple[int, int, int]:
+        client = FlowRunContext.get().task_runner.client  # type: ignore[union-attr]
+        prepare_workers(options)
+        enriched = Enrichment(staged, {}, options).result()
+        before = client.run_on_scheduler(_workers)
+        release_workers()
+        deadline = time.monotonic() + 30
+        while client.run_on_scheduler(_workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return len(enriched), before, client.run_on_scheduler(_workers)
+
+    assert enrich_and_release() == (4, 2, 0)  # four shares of one article
+    assert "lose already computed" not in caplog.text  # their results were dropped before they went
+
+
+def _workers(dask_scheduler: Any) -> int:  # Dask passes its Scheduler by this name
+    return len(dask_scheduler.workers)
+
+
+def record(uri: str, title: str) -> dict[str, str]:
+    body = "Gunmen attacked an army base in Mali near Niger, officials in Bamako said on Monday."
+    return {"source_uri": uri, "source_name": "news", "source_kind": "text", "title": title, "body": body,
+            "payload": f"{title}\n\n{body}"}  # fmt: skip
