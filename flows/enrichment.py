@@ -9,6 +9,7 @@ their enrichment, and nothing is cached or persisted by Prefect.
 import os
 import socket
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -87,9 +88,10 @@ class Enrichment:
         return self._done
 
 
-# The task runners whose workers were prepared: a Dask cluster starts on first use, so a run with nothing to
-# enrich (an unchanged re-run) never starts one.
-_PREPARED: set[int] = set()
+# The task runners whose workers were prepared, by id (a runner compares by its settings, so it is no set member),
+# held weakly: a later runner given a dead one's id is not taken for it (`serve` makes one a run). A Dask cluster
+# starts on first use, so a run with nothing to enrich (an unchanged re-run) never starts one.
+_PREPARED: "weakref.WeakValueDictionary[int, Any]" = weakref.WeakValueDictionary()
 
 
 def prepare_workers(options: RunOptions) -> None:
@@ -99,9 +101,9 @@ def prepare_workers(options: RunOptions) -> None:
 
     context = FlowRunContext.get()
     runner = context.task_runner if context else None
-    if runner is None or id(runner) in _PREPARED:
+    if runner is None or _PREPARED.get(id(runner)) is runner:
         return
-    _PREPARED.add(id(runner))
+    _PREPARED[id(runner)] = runner
     if hasattr(runner, "client"):  # prefect_dask.DaskTaskRunner
         from flows.runtime.cluster import describe, warm
 
@@ -118,17 +120,19 @@ def release_workers() -> None:
 
     context = FlowRunContext.get()
     runner = context.task_runner if context else None
-    if runner is not None and id(runner) in _PREPARED and hasattr(runner, "client"):
+    if runner is not None and _PREPARED.get(id(runner)) is runner and hasattr(runner, "client"):
         from flows.runtime.cluster import let_go
 
         let_go(runner)
 
 
 def _forget(futures: list[Any]) -> None:
-    """Have the scheduler drop the results it holds for `futures`, now that this process has them."""
+    """Have a Dask scheduler drop the results it holds for `futures`, now that this process has them (a thread
+    pool's futures hold nothing elsewhere)."""
     wrapped = [future.wrapped_future for future in futures]
-    if wrapped:
-        wrapped[0].client.cancel(wrapped)
+    client = getattr(wrapped[0], "client", None) if wrapped else None
+    if client is not None:
+        client.cancel(wrapped)
 
 
 def sub_batches(articles: pl.DataFrame, workers: int, most: int) -> list[pl.DataFrame]:

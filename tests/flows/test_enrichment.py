@@ -74,3 +74,19 @@ def record(uri: str, title: str) -> dict[str, str]:
     body = "Gunmen attacked an army base in Mali near Niger, officials in Bamako said on Monday."
     return {"source_uri": uri, "source_name": "news", "source_kind": "text", "title": title, "body": body,
             "payload": f"{title}\n\n{body}"}  # fmt: skip
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_workers_without_dask_enrich_in_threads_and_nothing_is_left_to_release():
+    # Python callers may run the flow with workers but Prefect's default (thread pool) task runner.
+    staged, _ = stg_articles(raw_articles([record(f"/news/{i}.txt", f"Story {i}") for i in range(4)]))
+    options = RunOptions(workers=2, sub_batch_records=2)
+
+    @flow
+    def enrich_in_threads() -> int:
+        prepare_workers(options)
+        enriched = Enrichment(staged, {}, options).result()
+        release_workers()
+        return sum(part.enriched.articles.height for part in enriched)
+
+    assert enrich_in_threads() == 4
