@@ -92,6 +92,15 @@ def test_the_category_is_the_vote_and_the_confidence_the_regressions_probability
     assert result["category_confidence"].to_list() == [regression[row, i] for row, i in enumerate(chosen)]
 
 
+def test_naive_bayes_can_outvote_the_regression():
+    # Two sport words against one business word: the regression leans to business (0.515), the vote to sport; the
+    # confidence published is still the regression's own, lesser probability of sport.
+    model = train_category_model(labelled())
+    result = infer_categories(articles((None, "The striker league bank")), model, threshold=0.0)
+    assert result["category"].to_list() == ["sport"]
+    assert 0.4 < result["category_confidence"][0] < 0.5
+
+
 def test_with_few_categories_every_best_guess_is_published_by_default():
     # One of two categories is always at least one-in-five probable: the floor only bites with many categories.
     model = train_category_model(labelled())
