@@ -27,6 +27,10 @@ _STATE_RANK_POPULATION = 500_000.0
 # Mozambique, five places, is not the city of Gaza), up to just below a US state (Florida, Uruguay is not Florida).
 _REGION_RANK_PER_PLACE = 10_000.0
 _REGION_RANK_CAP = 480_000.0
+# A region named after a city of its country means the city when the city holds at least this share of the
+# people of the region's cities over 15,000 (Zurich, 32 %; Kandahar; Madrid, 26 %); else the name means the
+# region, ranked by those people (Quebec, whose city holds 6 % of the province's; Okinawa).
+_CITY_SHARE_OF_REGION = 0.1
 # A city in a country the article names counts its population times (1 + that country's weight) to this power:
 # a namesake of comparable size in the article's country wins (`London` in a story naming Canada five times),
 # a small town does not outweigh a world city (`Paris` in a story naming the US five times is still in France).
@@ -162,13 +166,16 @@ def geocode(
     state = _states().get(key)
     if state is not None:
         candidates.append((_weighted(_STATE_RANK_POPULATION, near.get("US", 0.0)), state))
-    with_city = {c.country_code for c in named}
+    namesake = {c.country_code: c.population for c in sorted(named, key=lambda c: c.population)}
     for region in regions().get(key, []) if regions_too else []:
-        if region.country_code in with_city:
+        city = namesake.get(region.country_code)
+        if city is not None and city >= _CITY_SHARE_OF_REGION * region.population:
             continue  # a region named after its city (Zurich, Kandahar): the name means the city
         place = Place(region.name, "region", region.country_code, None, None, region.gazetteer_id)
         # The larger of two regions of one name (Punjab) wins where the article names neither country.
         rank = min(region.places * _REGION_RANK_PER_PLACE, _REGION_RANK_CAP) + region.places
+        if city is not None:
+            rank = float(region.population)  # a province of millions around a city of its name (Quebec)
         candidates.append((_weighted(rank, near.get(region.country_code, 0.0)), place))
     if within is not None and any(place.country_code == within for _, place in candidates):
         candidates = [(weight, place) for weight, place in candidates if place.country_code == within]
