@@ -35,6 +35,10 @@ _CITY_SHARE_OF_REGION = 0.1
 # a namesake of comparable size in the article's country wins (`London` in a story naming Canada five times),
 # a small town does not outweigh a world city (`Paris` in a story naming the US five times is still in France).
 _NEAR_POWER = 2
+# A capital weighs as much as the article's strongest country only when it is this many times as large as its
+# namesake in any country the article names (Washington, D.C., 10x Washington, England; Tripoli, Libya 6x
+# Tripoli, Lebanon; Kingston, Jamaica 7x Kingston, Ontario).
+_CAPITAL_LEAD = 10
 
 
 @dataclass(frozen=True)
@@ -129,9 +133,11 @@ def geocode(
     `near` weighs the countries the article mentions (ISO code → mentions): a city name found in several
     countries resolves to the one with the largest population × (1 + its country's weight)² (`_NEAR_POWER`);
     a country's capital is known by its name alone, so it weighs as much as the article's strongest country
-    (`Washington` in a story from London). `within` is a country the text puts the place in (`ALEXANDRIA,
-    Va.`): a city there wins over any namesake elsewhere. `regions_too=False` leaves first-level regions out. A name no
-    place has may be a country's everyday or older name (`Bosnia`, `Burma`: `country_variant`).
+    (`Washington` in a story from London), unless a country the article names has a namesake near its size
+    (`Tripoli` in a story about Lebanon: `_CAPITAL_LEAD`). `within` is a country the text puts the place in
+    (`ALEXANDRIA, Va.`): a city there wins over any namesake elsewhere. `regions_too=False` leaves first-level
+    regions out. A name no place has may be a country's everyday or older name (`Bosnia`, `Burma`:
+    `country_variant`).
     """
     found = country(name)
     if found is not None:
@@ -156,9 +162,13 @@ def geocode(
     # name of Chattogram) but are how New York City is called New York.
     named = primary.get(key) or alternate.get(key, [])
     strongest = max(near.values(), default=0.0)
+    # The largest namesake in each country the article names: what a capital must dwarf to take precedence.
+    named_here = {
+        c.country_code: c.population for c in sorted(named, key=lambda c: c.population) if c.country_code in near
+    }
     candidates = [
         (
-            _weighted(c.population, strongest if c.geonameid in _capitals() else near.get(c.country_code, 0.0)),
+            _weighted(c.population, strongest if _capital_prevails(c, named_here) else near.get(c.country_code, 0.0)),
             _city_place(c),
         )
         for c in named
@@ -184,6 +194,16 @@ def geocode(
         variant = country_variant(name)
         return _country_place(variant) if variant is not None else None
     return max(candidates, key=lambda c: (c[0], c[1].gazetteer_id))[1]
+
+
+def _capital_prevails(city: City, named_here: Mapping[str, int]) -> bool:
+    """Whether a city is a capital known by its name alone where the article names other countries: it is, unless
+    one of them has a namesake within a tenth of its size (`_CAPITAL_LEAD`: Washington, D.C. over Washington,
+    England; not Tripoli, Libya over Tripoli, Lebanon, nor Kingston, Jamaica over Kingston, Ontario)."""
+    if city.geonameid not in _capitals():
+        return False
+    others = [people for code, people in named_here.items() if code != city.country_code]
+    return city.population >= _CAPITAL_LEAD * max(others, default=0)
 
 
 def _weighted(population: float, weight: float) -> float:

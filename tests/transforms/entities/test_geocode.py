@@ -39,10 +39,22 @@ def test_a_small_town_does_not_outweigh_a_big_city_of_its_name(name: str, near: 
 
 
 def test_a_capital_is_known_by_its_name_alone() -> None:
-    # `Washington` in a story from London is the US capital, not the town near Sunderland.
+    # `Washington` in a story from London is the US capital, not the town near Sunderland (ten times smaller).
     place = geocode("Washington", {"GB": 100.0})
     assert place is not None
     assert (place.country_code, place.gazetteer_id) == ("US", "geonames:4140963")
+
+
+@pytest.mark.parametrize(("name", "near", "code"), [("Tripoli", {"LB": 5.0}, "LB"), ("Kingston", {"CA": 5.0}, "CA")])
+def test_a_capital_does_not_override_a_namesake_near_its_size_in_the_article_s_country(
+    name: str, near: dict[str, float], code: str
+) -> None:
+    # Tripoli, Lebanon is a sixth of Tripoli, Libya; Kingston, Ontario a seventh of Kingston, Jamaica.
+    place = geocode(name, near)
+    assert place is not None
+    assert place.country_code == code
+    capital = geocode(name)
+    assert capital is not None and capital.country_code != code
 
 
 @pytest.mark.parametrize(

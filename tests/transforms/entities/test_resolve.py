@@ -170,3 +170,12 @@ def test_a_place_the_text_does_not_put_in_a_country_has_none() -> None:
     # only places are put in countries
     person = resolve_article([mention("Florence Parly", "PERSON", after=", France's minister")])
     assert person[0].inferred_country is None
+
+
+def test_a_capital_yields_to_a_namesake_of_its_size_in_the_country_the_story_is_about() -> None:
+    lebanon = [mention("Lebanon", "GPE", 20 * i) for i in range(3)]
+    resolved = resolve_article([*lebanon, mention("Tripoli", "GPE", 90)])
+    assert resolved[-1].place is not None and resolved[-1].place.country_code == "LB"
+    # A capital ten times its namesake still wins: `Washington` under a London dateline is the US capital.
+    resolved = resolve_article([dateline("LONDON", after=" (Reuters) - "), mention("Washington", "GPE", 30)])
+    assert resolved[-1].place is not None and resolved[-1].place.country_code == "US"
