@@ -117,12 +117,12 @@ def us_state(name: str) -> Place | None:
     return _ap_states().get(name.strip()) or _states().get(name_key(name))
 
 
-def city_population(name: str) -> int:
-    """Population of the largest city whose own name (not an alternate) this is, letter for letter but for
-    case (`Bush` is not `Būsh`, Egypt); 0 if none."""
-    written = name.casefold()
+def city_population(name: str, *, as_written: bool = False) -> int:
+    """Population of the largest city whose own name (not an alternate) this is, accents aside (`ZURICH`,
+    `Montreal`); `as_written`: letter for letter but for case (`Bush` is not `Būsh`, Egypt). 0 if none."""
     named = cities()[0].get(name_key(name), [])
-    return max((c.population for c in named if c.name.casefold() == written), default=0)
+    written = name.casefold()
+    return max((c.population for c in named if not as_written or c.name.casefold() == written), default=0)
 
 
 def geocode(
