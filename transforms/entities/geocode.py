@@ -112,6 +112,11 @@ def load_gazetteers() -> None:
     continents()
 
 
+def ap_state(name: str) -> Place | None:
+    """The US state an AP abbreviation (`Fla.`) names, if any."""
+    return _ap_states().get(name.strip())
+
+
 def us_state(name: str) -> Place | None:
     """The US state a name (`Florida`) or its AP abbreviation (`Fla.`) names, if any."""
     return _ap_states().get(name.strip()) or _states().get(name_key(name))

@@ -244,7 +244,7 @@ def _within(group: list[Mention], dateline: Mapping[str, float]) -> str | None:
     """The country the text puts a place in: named right after it (`ALEXANDRIA, Va.`, `Paris, Texas`), or for a
     dateline's place, the one country its dateline names."""
     for mention in group:
-        if (code := named_country(mention.after)) is not None:
+        if (code := named_country(mention.after, mention.surface)) is not None:
             return code
     if any(m.is_dateline for m in group) and len(dateline) == 1:
         return next(iter(dateline))

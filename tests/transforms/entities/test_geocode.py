@@ -61,7 +61,8 @@ def test_a_capital_does_not_override_a_namesake_near_its_size_in_the_article_s_c
     ("name", "within", "code"), [("Alexandria", "US", "US"), ("Vienna", "US", "US"), ("London", "CA", "CA")]
 )
 def test_a_place_the_text_puts_in_a_country_is_there(name: str, within: str, code: str) -> None:
-    # `ALEXANDRIA, Va.`, `VIENNA, Va.`, `London, Ontario`; a country with no such place changes nothing.
+    # `ALEXANDRIA, Va.`, `VIENNA, Va.`, `London, Ontario` (`named_country` reads the state or region that
+    # follows); a country with no such place changes nothing.
     place = geocode(name, {"GB": 3.0}, within)
     assert place is not None
     assert place.country_code == code

@@ -196,3 +196,19 @@ def test_bush_stays_a_person_where_the_article_says_so() -> None:
     assert {t for _, t, _ in names(titled)} == {"person"}
     full = [mention("BUSH", "PERSON", field="title"), mention("George W. Bush", "PERSON", 40)]
     assert [(t, n) for _, t, n in names(full)] == [("person", "George W. Bush"), ("person", "George W. Bush")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Paris, Washington and London agreed", "FR"),
+        ("Moscow, Washington and Beijing agreed", "RU"),
+        ("Athens, Georgia, where", "US"),
+        ("London, Ontario, where", "CA"),
+        ("Paris, Texas, where", "US"),
+    ],
+)
+def test_the_name_after_a_place_is_its_state_or_country_only_outside_a_list(text: str, code: str) -> None:
+    first, after = text.split(",", 1)
+    resolved = resolve_article([mention(first, "GPE", after="," + after)])
+    assert resolved[0].place is not None and resolved[0].place.country_code == code
