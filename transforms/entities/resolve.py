@@ -10,8 +10,13 @@ a GPE once). Within an article a name means one thing, so:
 3. a name that ends the one longer person name of the article is that person (`Parly` → `Florence Parly`);
 4. an acronym is the article's name whose initials it spells (`UN` → `United Nations`), else one of the few
    in `_ACRONYMS`;
-5. locations are geocoded, city names preferring the countries the article mentions; a place no gazetteer knows
-   takes the country the text puts it in (`context_country`), marked as inferred, with no coordinates.
+5. locations are geocoded (`geocode`): a city name found in several countries weighs each namesake's population
+   by how often the article names its country, a dateline's country counting as 100 mentions; a capital ten
+   times its namesakes is known by its name alone (`Washington`); a dateline's place is read with only the
+   dateline's own country or state (`VANCOUVER`, `SANTA MARIA, Calif.`); a country, state or region named right
+   after a place puts it there (`within`: `Paris, Texas`, `London, Ontario`, not `Paris, Washington and
+   London`). A place no gazetteer knows takes the country the text puts it in (`context_country`), marked as
+   inferred, with no coordinates.
 Before the vote, a name's own words may decide its kind: a body named after a place (`African Union`, `Sahel
 Alliance`) is an organisation (`name_kinds`).
 """
