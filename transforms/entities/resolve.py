@@ -10,8 +10,13 @@ a GPE once). Within an article a name means one thing, so:
 3. a name that ends the one longer person name of the article is that person (`Parly` → `Florence Parly`);
 4. an acronym is the article's name whose initials it spells (`UN` → `United Nations`), else one of the few
    in `_ACRONYMS`;
-5. locations are geocoded, city names preferring the countries the article mentions; a place no gazetteer knows
-   takes the country the text puts it in (`context_country`), marked as inferred, with no coordinates.
+5. locations are geocoded (`geocode`): a city name found in several countries weighs each namesake's population
+   by how often the article names its country, a dateline's country counting as 100 mentions; a capital ten
+   times its namesakes is known by its name alone (`Washington`); a dateline's place is read with only the
+   dateline's own country or state (`VANCOUVER`, `SANTA MARIA, Calif.`); a country, state or region named right
+   after a place puts it there (`within`: `Paris, Texas`, `London, Ontario`, not `Paris, Washington and
+   London`). A place no gazetteer knows takes the country the text puts it in (`context_country`), marked as
+   inferred, with no coordinates.
 Before the vote, a name's own words may decide its kind: a body named after a place (`African Union`, `Sahel
 Alliance`) is an organisation (`name_kinds`).
 """
@@ -32,7 +37,8 @@ from transforms.entities.name_kinds import is_body_name
 # Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
 # out in the same article to be linked.
 _ACRONYMS = {"un": "United Nations", "eu": "European Union"}
-# A city this large named where the model saw a person is the city (`BAMAKO`, `Sydney`), not a namesake.
+# A city this large named where the model saw a person is the city (`BAMAKO`, `Sydney`), not a namesake, unless
+# a title stands before the name (`President Bush`) or a longer person name ends with it (`Whitney Houston`).
 _CITY_OVER_PERSON = 100_000
 # The model's reading of a multi-word name alone counts this many mentions: more than one context, so it
 # decides a name mentioned once (`The president of Ibrahim Boubacar Keita`, ORG in context, PERSON alone).
@@ -43,6 +49,11 @@ _LOCATIVE = re.compile(r"\b(?:in|into|to|from|across|throughout|near|around|over
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # A dateline's country weighs this many mentions: the wire says where the story is.
 _DATELINE_WEIGHT = 100
+# A person's title right before a name.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|President|Minister|Senator|Sen|Gov|Governor|Rep|Gen"
+    r"|General|King|Queen|Prince|Princess|Pope|Judge|Mayor)\.?\s+$"
+)
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|dame|lord|lady|president|minister|prime minister)\s+")
 
 
@@ -68,13 +79,25 @@ def _forced_location(mention: Mention) -> bool:
     return mention.label in ("NORP", "MISC") and demonym_of(mention.surface) is not None
 
 
-def _kind(mention: Mention) -> str:
+def _kind(mention: Mention, person_cue: bool = False) -> str:
     kind = LABEL_TYPES[mention.label]
-    if kind == "person" and city_population(mention.surface) >= _CITY_OVER_PERSON:
+    if kind == "person" and not person_cue and _city_population(mention) >= _CITY_OVER_PERSON:
         return "location"
     if kind == "person" and mention.before.endswith(("the ", "The ")):
         return "location" if _LOCATIVE.search(mention.before) else "organization"
     return kind
+
+
+def _city_population(mention: Mention) -> int:
+    """The people of the largest city a mention may name: accents aside in a dateline or all-caps text, which
+    drop them (`ZURICH`), else spelt as the city spells itself (`Bush` is not Būsh, Egypt; `Houston` is Houston)."""
+    loose = mention.is_dateline or mention.surface.isupper()
+    return city_population(mention.surface, as_written=not loose)
+
+
+def _person_cue(mentions: Iterable[Mention]) -> bool:
+    """Whether a title stands before any mention of the name (`President Bush`, `Mr. Houston`)."""
+    return any(_TITLE_BEFORE.search(m.before) for m in mentions)
 
 
 def probe_text(mention: Mention) -> str:
@@ -92,7 +115,8 @@ def probe_candidates(mentions: Iterable[Mention]) -> Iterator[str]:
 def _vote(mentions: list[Mention], probes: Mapping[str, str]) -> str:
     """The type most mentions have; a multi-word name the model reads alone as a person counts
     `PROBE_WEIGHT` more person votes; on a tie, the first mention's type."""
-    kinds = [_kind(m) for m in mentions]
+    cue = _person_cue(mentions)
+    kinds = [_kind(m, cue) for m in mentions]
     counts: dict[str, float] = dict(Counter(kinds))
     if any(probes.get(text) == "PERSON" for text in probe_candidates(mentions)):
         counts["person"] = counts.get("person", 0) + PROBE_WEIGHT
@@ -225,7 +249,7 @@ def _within(group: list[Mention], dateline: Mapping[str, float]) -> str | None:
     """The country the text puts a place in: named right after it (`ALEXANDRIA, Va.`, `Paris, Texas`), or for a
     dateline's place, the one country its dateline names."""
     for mention in group:
-        if (code := named_country(mention.after)) is not None:
+        if (code := named_country(mention.after, mention.surface)) is not None:
             return code
     if any(m.is_dateline for m in group) and len(dateline) == 1:
         return next(iter(dateline))

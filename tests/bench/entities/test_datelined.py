@@ -18,6 +18,10 @@ from tests.conftest import corpus
         ("TAVILDARA", "Tajikistan", "TJ"),
         ("SANTA MARIA", "Calif.", "US"),
         ("PUNTA GORDA", "Fla.", "US"),
+        # AP's state abbreviations, dot included (the `us` package's): `NY` is none, so Kingston is Jamaica's.
+        ("KINGSTON", "N.Y.", "US"),
+        ("KINGSTON", "W.Va.", "US"),
+        ("KINGSTON", "NY", "JM"),
         # No city of the name, or two countries' cities of comparable size: no gold.
         ("UNITED NATIONS", None, None),
         ("", None, None),

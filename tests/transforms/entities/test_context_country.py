@@ -62,3 +62,31 @@ def test_any_mention_of_the_place_may_say_its_country() -> None:
 )
 def test_the_main_country_clearly_leads_the_others(near: dict[str, float], main: str | None) -> None:
     assert main_country(near) == main
+
+
+@pytest.mark.parametrize(
+    ("place_name", "after", "code"),
+    [
+        # A name that is one of a list of places says nothing of the place before it.
+        ("Paris", ", Washington and London agreed", None),
+        ("Moscow", ", Washington and Beijing", None),
+        ("Gao", ", Mali and Niamey", None),
+        ("Dallas", ", Texas, Oklahoma and Kansas", None),
+        # ... but an AP state abbreviation always is the place's state.
+        ("Alexandria", ", Va., and Fairfax", "US"),
+        # A state's name whose own reading is a big city is no state.
+        ("Paris", ", Washington, said", None),
+        ("Paris", ", New York, said", None),
+        ("Paris", ", Texas, where", "US"),
+        # Georgia, the country or the state: the one with a place of the name.
+        ("Athens", ", Georgia, where", "US"),
+        ("Gori", ", Georgia, where", "GE"),
+        ("Indelimane", ", Georgia, where", "GE"),
+        # Another country's region, when only one country has a region of the name.
+        ("London", ", Ontario, said", "CA"),
+        ("Lahore", ", Punjab, said", None),
+    ],
+)
+def test_a_name_after_a_place_in_text(place_name: str, after: str, code: str | None) -> None:
+    mention = Mention("body", 0, len(place_name), place_name, "GPE", after=after)
+    assert context_country([mention], near={}) == code

@@ -39,17 +39,30 @@ def test_a_small_town_does_not_outweigh_a_big_city_of_its_name(name: str, near: 
 
 
 def test_a_capital_is_known_by_its_name_alone() -> None:
-    # `Washington` in a story from London is the US capital, not the town near Sunderland.
+    # `Washington` in a story from London is the US capital, not the town near Sunderland (ten times smaller).
     place = geocode("Washington", {"GB": 100.0})
     assert place is not None
     assert (place.country_code, place.gazetteer_id) == ("US", "geonames:4140963")
+
+
+@pytest.mark.parametrize(("name", "near", "code"), [("Tripoli", {"LB": 5.0}, "LB"), ("Kingston", {"CA": 5.0}, "CA")])
+def test_a_capital_does_not_override_a_namesake_near_its_size_in_the_article_s_country(
+    name: str, near: dict[str, float], code: str
+) -> None:
+    # Tripoli, Lebanon is a sixth of Tripoli, Libya; Kingston, Ontario a seventh of Kingston, Jamaica.
+    place = geocode(name, near)
+    assert place is not None
+    assert place.country_code == code
+    capital = geocode(name)
+    assert capital is not None and capital.country_code != code
 
 
 @pytest.mark.parametrize(
     ("name", "within", "code"), [("Alexandria", "US", "US"), ("Vienna", "US", "US"), ("London", "CA", "CA")]
 )
 def test_a_place_the_text_puts_in_a_country_is_there(name: str, within: str, code: str) -> None:
-    # `ALEXANDRIA, Va.`, `VIENNA, Va.`, `London, Ontario`; a country with no such place changes nothing.
+    # `ALEXANDRIA, Va.`, `VIENNA, Va.`, `London, Ontario` (`named_country` reads the state or region that
+    # follows); a country with no such place changes nothing.
     place = geocode(name, {"GB": 3.0}, within)
     assert place is not None
     assert place.country_code == code
@@ -97,9 +110,12 @@ def test_places_the_gazetteers_do_not_know(name: str) -> None:
 def test_city_population() -> None:
     assert city_population("Bamako") > 1_000_000
     assert city_population("Indelimane") == 0
-    # Only a city spelt so, accents included: Būsh in Egypt is not President Bush.
-    assert city_population("Bush") == 0
-    assert city_population("Zürich") > 300_000
+    # Accents aside, as all-caps datelines write names; as written, only a city spelt so (Būsh is not Bush).
+    assert city_population("Zurich") == city_population("ZÜRICH") == city_population("Zürich") > 300_000
+    assert city_population("Montreal") > 1_000_000
+    assert city_population("Bush") > 100_000
+    assert city_population("Bush", as_written=True) == 0
+    assert city_population("Zürich", as_written=True) > 300_000
 
 
 @pytest.mark.parametrize(("name", "kind", "code"), [("Bosnia", "country", "BA"), ("Gaza", "city", "PS")])

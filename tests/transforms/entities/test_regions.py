@@ -31,8 +31,13 @@ def test_us_states_are_left_to_the_state_gazetteer() -> None:
         # A big city outranks a region of its name (Moscow oblast; Gaza province, Mozambique).
         ("Moscow", {}, "city", "RU"),
         ("Gaza", {}, "city", "PS"),
-        # A region named after its city is the city (the canton and the city of Zurich).
+        # A region named after its city is the city when the city is a large part of it (the canton and the
+        # city of Zurich; Madrid), the region when the city is a small part of it (Quebec, Okinawa).
         ("Zurich", {}, "city", "CH"),
+        ("Madrid", {}, "city", "ES"),
+        ("Quebec", {}, "region", "CA"),
+        ("Quebec", {"CA": 3.0}, "region", "CA"),
+        ("Okinawa", {}, "region", "JP"),
         # A US state outranks another country's region of its name (Florida, Uruguay).
         ("Florida", {}, "state", "US"),
         # Two regions of one name: the article's country decides.

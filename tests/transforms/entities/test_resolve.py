@@ -1,3 +1,5 @@
+import pytest
+
 from transforms.entities.mentions import Mention
 from transforms.entities.resolve import resolve_article
 
@@ -170,3 +172,43 @@ def test_a_place_the_text_does_not_put_in_a_country_has_none() -> None:
     # only places are put in countries
     person = resolve_article([mention("Florence Parly", "PERSON", after=", France's minister")])
     assert person[0].inferred_country is None
+
+
+def test_a_capital_yields_to_a_namesake_of_its_size_in_the_country_the_story_is_about() -> None:
+    lebanon = [mention("Lebanon", "GPE", 20 * i) for i in range(3)]
+    resolved = resolve_article([*lebanon, mention("Tripoli", "GPE", 90)])
+    assert resolved[-1].place is not None and resolved[-1].place.country_code == "LB"
+    # A capital ten times its namesake still wins: `Washington` under a London dateline is the US capital.
+    resolved = resolve_article([dateline("LONDON", after=" (Reuters) - "), mention("Washington", "GPE", 30)])
+    assert resolved[-1].place is not None and resolved[-1].place.country_code == "US"
+
+
+@pytest.mark.parametrize(("city", "code"), [("ZURICH", "CH"), ("MONTREAL", "CA"), ("SAO PAULO", "BR")])
+def test_a_dateline_s_city_without_its_accents_is_the_city_whatever_the_model_said(city: str, code: str) -> None:
+    # Like `BAMAKO`: the model reads an all-caps dateline as a person.
+    resolved = resolve_article([dateline(city, "PERSON", after=" (Reuters) - The"), mention("Smith", "PERSON", 40)])
+    assert (resolved[0].entity_type, resolved[0].place and resolved[0].place.country_code) == ("location", code)
+
+
+def test_bush_stays_a_person_where_the_article_says_so() -> None:
+    # Būsh is an Egyptian city of 136,000 people; all caps drop accents, so a title or a full name must decide.
+    titled = [mention("BUSH", "PERSON", field="title"), mention("Bush", "PERSON", 40, before="said President ")]
+    assert {t for _, t, _ in names(titled)} == {"person"}
+    full = [mention("BUSH", "PERSON", field="title"), mention("George W. Bush", "PERSON", 40)]
+    assert [(t, n) for _, t, n in names(full)] == [("person", "George W. Bush"), ("person", "George W. Bush")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Paris, Washington and London agreed", "FR"),
+        ("Moscow, Washington and Beijing agreed", "RU"),
+        ("Athens, Georgia, where", "US"),
+        ("London, Ontario, where", "CA"),
+        ("Paris, Texas, where", "US"),
+    ],
+)
+def test_the_name_after_a_place_is_its_state_or_country_only_outside_a_list(text: str, code: str) -> None:
+    first, after = text.split(",", 1)
+    resolved = resolve_article([mention(first, "GPE", after="," + after)])
+    assert resolved[0].place is not None and resolved[0].place.country_code == code
