@@ -12,7 +12,7 @@ import duckdb
 import polars as pl
 
 from transforms.published import BY_NAME, PUBLISHED_TABLES, TABLES, dimensions, referring_columns
-from warehouse import identifiers
+from warehouse import article_bands, identifiers
 from warehouse.runs import clear_staging
 from warehouse.sql_files import execute, sql
 from warehouse.transaction import transaction
@@ -176,6 +176,7 @@ def publish_batch(
             execute(con, "publish/duplicates", load_id=load_id)
             for table in PUBLISHED_TABLES:
                 execute(con, f"publish/{table}", load_id=load_id)
+            article_bands.publish(con, load_id)
         _record(con, load_id, progress, sources)
     if passed:
         with transaction(con):
