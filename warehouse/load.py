@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
+from transforms.near_duplicates import BANDS, ROWS
 from transforms.published import BY_NAME, PUBLISHED_TABLES, TABLES, dimensions, referring_columns
 from warehouse import article_bands, identifiers
 from warehouse.runs import clear_staging
@@ -54,8 +55,12 @@ def near_duplicate_candidates(
     """Stored articles (article_id, cluster_id, minhash) that may be near copies of `chunk` (article_id, minhash).
 
     Published current articles and this load's staged ones that share an LSH band with the chunk, or its
-    article_ids; earliest first. Only candidates leave the warehouse, so memory follows the chunk.
+    article_ids; earliest first. Only candidates leave the warehouse, so memory follows the chunk. The published
+    ones are found through the band index (`warehouse.article_bands`), made with the `BANDS` × `ROWS` banding of
+    `transforms.near_duplicates`, which `bands` and `rows` must be.
     """
+    if (bands, rows) != (BANDS, ROWS):
+        raise ValueError(f"the band index is made of {BANDS} bands of {ROWS} values, not {bands} of {rows}")
     with registered(con, chunk_signatures=chunk.select("article_id", "minhash")):
         return execute(con, "runs/near_duplicate_candidates", load_id=load_id, bands=bands, rows=rows).pl()
 
