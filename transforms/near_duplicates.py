@@ -10,9 +10,11 @@ an article published in an earlier run is still found as the original of a copy 
 only comparable with the same permutations: `NUM_PERM`, `SEED` and `SCHEME` must never change once stored.
 
 The warehouse, not memory, holds the index: LSH cuts a signature into `BANDS` bands of `ROWS` values, and two
-articles are candidates when one band is equal. The warehouse returns the stored articles that share a band with a
-chunk's new ones (`warehouse/sql/runs/near_duplicate_candidates.sql`), so memory follows the chunk, not the
-warehouse; the estimated Jaccard similarity then decides among the candidates here.
+articles are candidates when one band is equal. The warehouse keeps each current article's band hashes
+(`etl_article_band`, `warehouse/article_bands.py`) and returns the stored articles that share a band with a chunk's
+new ones (`warehouse/sql/runs/near_duplicate_candidates.sql`), so memory follows the chunk, not the warehouse; the
+estimated Jaccard similarity then decides among the candidates here. Changing `BANDS` or `ROWS` rebuilds that
+index when the warehouse is next migrated.
 """
 
 import re

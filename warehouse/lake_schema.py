@@ -6,7 +6,9 @@ given what they produce there: every table it lacks, every column a table lacks 
 and the views. Versions are recorded in the lake's `schema_migration`, as in a file. Run it holding the lake's
 publish lock (`Lake.exclusive`): two runs that open a new lake at once then migrate it once.
 
-Data steps of past migrations (e.g. 0005's backfill) concern rows written before them, which a lake never had.
+Data steps of past migrations (e.g. 0005's backfill) concern rows written before them, which a lake never had. The
+near-duplicate band index (0011), which lakes made before it lack, is filled as in a file: `article_bands.refresh`
+rebuilds it whenever it was made otherwise than now.
 """
 
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ from functools import cache
 import duckdb
 
 from transforms.published import PUBLISHED_TABLES
-from warehouse import identifiers
+from warehouse import article_bands, identifiers
 from warehouse.migrate import migrate as migrate_file
 from warehouse.sql_files import migrations, sql
 from warehouse.transaction import transaction
@@ -61,6 +63,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
                 "INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, now())", [version, name]
             )
         con.execute(sql("views"))
+    article_bands.refresh(con)
     return [version for version, _ in now_applied]
 
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
+from transforms.near_duplicates import BANDS, ROWS
 from transforms.published import BY_NAME, PUBLISHED_TABLES, TABLES, dimensions, referring_columns
-from warehouse import identifiers
+from warehouse import article_bands, identifiers
 from warehouse.runs import clear_staging
 from warehouse.sql_files import execute, sql
 from warehouse.transaction import transaction
@@ -54,8 +55,12 @@ def near_duplicate_candidates(
     """Stored articles (article_id, cluster_id, minhash) that may be near copies of `chunk` (article_id, minhash).
 
     Published current articles and this load's staged ones that share an LSH band with the chunk, or its
-    article_ids; earliest first. Only candidates leave the warehouse, so memory follows the chunk.
+    article_ids; earliest first. Only candidates leave the warehouse, so memory follows the chunk. The published
+    ones are found through the band index (`warehouse.article_bands`), made with the `BANDS` × `ROWS` banding of
+    `transforms.near_duplicates`, which `bands` and `rows` must be.
     """
+    if (bands, rows) != (BANDS, ROWS):
+        raise ValueError(f"the band index is made of {BANDS} bands of {ROWS} values, not {bands} of {rows}")
     with registered(con, chunk_signatures=chunk.select("article_id", "minhash")):
         return execute(con, "runs/near_duplicate_candidates", load_id=load_id, bands=bands, rows=rows).pl()
 
@@ -176,6 +181,7 @@ def publish_batch(
             execute(con, "publish/duplicates", load_id=load_id)
             for table in PUBLISHED_TABLES:
                 execute(con, f"publish/{table}", load_id=load_id)
+            article_bands.publish(con, load_id)
         _record(con, load_id, progress, sources)
     if passed:
         with transaction(con):

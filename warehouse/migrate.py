@@ -1,18 +1,20 @@
 """Bringing a warehouse file to the current schema: ordered migrations, recorded in the database.
 
-Published views are re-created on every migration; staging tables mirror the published ones column for column.
+Published views are re-created on every migration; staging tables mirror the published ones column for column; the
+near-duplicate band index is rebuilt when it was made otherwise than now (`warehouse.article_bands`).
 """
 
 import duckdb
 
 from transforms.published import PUBLISHED_TABLES
-from warehouse import identifiers
+from warehouse import article_bands, identifiers
 from warehouse.sql_files import migrations, sql
 from warehouse.transaction import transaction
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply the migrations not yet applied, then views and staging; return the versions applied now."""
+def migrate(con: duckdb.DuckDBPyConnection, *, through: int | None = None) -> list[int]:
+    """Apply the migrations not yet applied (up to version `through`, if given: a warehouse as it stood then), then
+    views and staging; return the versions applied now."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migration ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
@@ -20,7 +22,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     applied = {row[0] for row in con.execute("SELECT version FROM schema_migration").fetchall()}
     now_applied = []
     for version, name, text in migrations():
-        if version in applied:
+        if version in applied or (through is not None and version > through):
             continue
         with transaction(con):
             con.execute(text)
@@ -29,6 +31,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     with transaction(con):
         _sync_staging(con)
         con.execute(sql("views"))
+    if through is None:
+        article_bands.refresh(con)
     return now_applied
 
 
