@@ -77,8 +77,11 @@ class RunOptions(BaseModel):
         validation_alias=_setting("sub_batch_records"),
         description="Articles at most in a sub-batch, the share of a batch one worker's task enriches.",
     )
+    # DuckDB fills its buffer pool up to the limit with what a load reads of the published tables, so the flow's
+    # peak follows the limit once the warehouse is large: loading 1,000 articles into 200,000 peaked at 1,021 MB
+    # with 512MB, 776 MB with 256MB and 714 MB with 192MB, at the same speed (bench/large_warehouse.py).
     duckdb_memory_limit: str = Field(
-        "512MB",
+        "256MB",
         validation_alias=_setting("duckdb_memory_limit"),
         description="DuckDB's buffer pool while loading; it spills beyond.",
     )

@@ -114,7 +114,7 @@ class Warehouse(ABC):
 class DuckDBFile(Warehouse):
     """A warehouse in a DuckDB file, and how to open it.
 
-    `memory_limit` (e.g. "512MB") caps DuckDB's buffer pool while loading; beyond it DuckDB spills to
+    `memory_limit` (e.g. "256MB") caps DuckDB's buffer pool while loading; beyond it DuckDB spills to
     `<file>.tmp`, so a large load does not grow the process (DuckDB's own default is 80 % of the machine's memory).
     `wait_seconds` is how long an open waits for another process that holds the file.
     """
