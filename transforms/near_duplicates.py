@@ -18,10 +18,12 @@ index when the warehouse is next migrated.
 """
 
 import re
+from typing import TYPE_CHECKING
 
-import numpy as np
 import polars as pl
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # datasketch imports numpy and scipy (half a second): only when signatures are made or compared
+    from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SEED = 1
@@ -65,6 +67,8 @@ def near_duplicate_clusters(new: pl.DataFrame, candidates: pl.DataFrame) -> pl.D
     copy of two clusters joins them: the later one, if it was formed in this chunk, moves into the earlier one
     (a stored cluster is published and stays as it is).
     """
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS))
     signatures: dict[int, MinHash] = {}
     cluster_of: dict[int, str] = {}
@@ -113,19 +117,21 @@ def near_duplicate_clusters(new: pl.DataFrame, candidates: pl.DataFrame) -> pl.D
     return pl.DataFrame(rows, schema=NEAR_DUPLICATES, orient="row")
 
 
-def minhash_signature(body: str | None) -> MinHash | None:
+def minhash_signature(body: str | None) -> "MinHash | None":
     """MinHash of the body's lower-cased word 3-shingles (fewer words: one shingle); None without words."""
     words = _WORD.findall(body.lower()) if body else []
     if not words:
         return None
     width = min(SHINGLE_WORDS, len(words))
     shingles = {" ".join(words[i : i + width]) for i in range(len(words) - width + 1)}
+    from datasketch import MinHash
+
     signature = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     signature.update_batch([shingle.encode("utf-8") for shingle in shingles])
     return signature
 
 
-def _near_copies(signature: MinHash | None, lsh: MinHashLSH, signatures: dict[int, MinHash]) -> list[int]:
+def _near_copies(signature: "MinHash | None", lsh: "MinHashLSH", signatures: "dict[int, MinHash]") -> list[int]:
     """Keys of the indexed articles the signature is a near copy of."""
     if signature is None:
         return []
@@ -133,7 +139,10 @@ def _near_copies(signature: MinHash | None, lsh: MinHashLSH, signatures: dict[in
     return [k for k in lsh.query(signature) if signature.jaccard(signatures[k]) >= THRESHOLD]
 
 
-def _from_values(values: list[int]) -> MinHash:
+def _from_values(values: list[int]) -> "MinHash":
     if len(values) != NUM_PERM:
         raise ValueError(f"stored minhash has {len(values)} values, expected {NUM_PERM}: made with other settings")
+    import numpy as np
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=np.array(values, dtype=np.uint64))
