@@ -97,10 +97,7 @@ _PREPARED: "weakref.WeakValueDictionary[int, Any]" = weakref.WeakValueDictionary
 def prepare_workers(options: RunOptions) -> None:
     """Once a run: say where articles are enriched (the Dask cluster of the run's task runner) and have its workers
     load their models (the first sub-batches wait for that, not for each other)."""
-    from prefect.context import FlowRunContext
-
-    context = FlowRunContext.get()
-    runner = context.task_runner if context else None
+    runner = _task_runner()
     if runner is None or _PREPARED.get(id(runner)) is runner:
         return
     _PREPARED[id(runner)] = runner
@@ -116,14 +113,19 @@ def prepare_workers(options: RunOptions) -> None:
 def release_workers() -> None:
     """Once the run's last batch is enriched: let a local cluster's worker processes go now, so that they exit
     (about a second each, to free their models) while the flow audits and publishes that batch, not after it."""
-    from prefect.context import FlowRunContext
-
-    context = FlowRunContext.get()
-    runner = context.task_runner if context else None
+    runner = _task_runner()
     if runner is not None and _PREPARED.get(id(runner)) is runner and hasattr(runner, "client"):
         from flows.runtime.cluster import let_go
 
         let_go(runner)
+
+
+def _task_runner() -> Any:
+    """The task runner of the flow run under way, if any."""
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    return context.task_runner if context else None
 
 
 def _forget(futures: list[Any]) -> None:
