@@ -1,5 +1,5 @@
 """`python -m flows.cli`: the command line, as `broadsheet` runs it."""
 
-from flows.cli import app
+from flows.cli import main
 
-app(prog_name="broadsheet")
+main()

@@ -167,3 +167,24 @@ def test_usage_errors_exit_2_with_a_message(loaded, arguments, message):
 def test_json_keeps_columns_that_share_a_name(loaded):
     result = runner.invoke(app, ["sql", "SELECT 1 AS a, 2 AS a, 3 AS b", "-w", str(loaded), "-f", "json"])
     assert json.loads(result.stdout) == [{"a": 1, "a_1": 2, "b": 3}]
+
+
+def test_the_command_leaves_its_objects_to_the_process_exit(monkeypatch):
+    """`broadsheet` (the console script) exits with its command's code and freezes what the command made, so that
+    Python's shutdown does not walk it with the garbage collector."""
+    import gc
+    import tomllib
+
+    from flows.cli import main
+
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts["broadsheet"] == "flows.cli:main"
+    monkeypatch.setattr(sys, "argv", ["broadsheet", "sql", "--help"])
+    gc.unfreeze()
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main()
+        assert exited.value.code == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
