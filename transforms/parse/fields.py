@@ -75,9 +75,10 @@ def normalise(name: str) -> str:
     """`Date Published`, `date_published`, `datePublished` → `datepublished`: lower case, letters and digits.
 
     Accents are folded (`Überschrift` → `uberschrift`, `título` = `titulo`): NFKD splits a letter from its
-    combining marks, which are no letters and go with the punctuation.
+    combining marks, which are no letters and go with the punctuation. Case folding maps a few scripts to upper
+    case (Cherokee), so the folded name is lowered too.
     """
-    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold().lower())
     return "".join(character for character in folded if character.isalnum())
 
 
