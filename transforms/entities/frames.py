@@ -22,8 +22,8 @@ ENTITY_OCCURRENCES: Schema = {
     "country_inferred": pl.Boolean,
     "latitude": pl.Float64,
     "longitude": pl.Float64,
-    # geonames:2460596 for a city, state or continent, geonames-admin1:CA.08 for a region (no coordinates), iso:ML
-    # for a country; null for an unknown place.
+    # geonames:2460596 for a city, state or continent, geonames-admin1:CA.08 for a province and admin2:GB:Kent for a
+    # county (regions: no coordinates), iso:ML for a country; null for an unknown place.
     "gazetteer_id": pl.String,
     # As written in the stored text: `text[start:end] == surface` for the field's text.
     "surface": pl.String,

