@@ -7,6 +7,7 @@ anything is submitted (across machines the API must be a server they reach: `PRE
 """
 
 import asyncio
+import gc
 import logging
 import os
 import sys
@@ -88,8 +89,10 @@ def prepare_cluster(address: str, api_url: str | None) -> int:
 def warm(runner: Any, spacy_model: str) -> None:
     """Have every worker import the enrichment and load the spaCy pipeline and gazetteers now, while the flow
     reads and stages, so that the first sub-batch starts at once (fire and forget: Dask runs each to its end and
-    then drops it, holding nothing)."""
+    then drops it, holding nothing). A local cluster's workers also exit quickly when let go (`QuickExit`)."""
     client = runner.client
+    if client.cluster is not None:
+        client.register_plugin(QuickExit())
     for worker in client.scheduler_info()["workers"]:
         fire_and_forget(
             client.submit(_import_and_load, spacy_model, workers=[worker], pure=False, allow_other_workers=False)
@@ -125,6 +128,21 @@ def describe(runner: Any) -> str:
     """The cluster a Dask task runner uses, in words (its scheduler and workers)."""
     info = runner.client.scheduler_info()
     return f"Dask scheduler {info.get('address', runner.address)} with {len(info['workers'])} workers"
+
+
+class QuickExit(WorkerPlugin):
+    """A Dask worker plugin that leaves the worker's objects to its process's exit once it closes.
+
+    A worker process ends with Python's shutdown, whose garbage collector walks every object the spaCy pipeline
+    and the gazetteers made, only to free them: 0.9 s a worker, on the cores the flow then audits and publishes
+    with, and past Dask's 4 s grace on a busy machine (it then kills the worker and warns). Frozen, they are never
+    walked: the process is gone in 0.1 s, and its memory goes back to the system as it exits.
+    """
+
+    name = "broadsheet-quick-exit"
+
+    def teardown(self, worker: Any) -> None:
+        gc.freeze()
 
 
 class PrefectApi(WorkerPlugin):

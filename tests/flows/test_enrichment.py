@@ -1,5 +1,6 @@
 """How a batch is shared out among the workers that enrich it, and when they are let go."""
 
+import gc
 import time
 from typing import Any
 
@@ -9,7 +10,7 @@ from prefect import flow
 from prefect.context import FlowRunContext
 
 from flows.enrichment import Enrichment, prepare_workers, release_workers, sub_batches
-from flows.runtime.cluster import task_runner
+from flows.runtime.cluster import QuickExit, task_runner
 from flows.settings import RunOptions
 from transforms.schema import raw_articles
 from transforms.stg_articles import stg_articles
@@ -56,18 +57,33 @@ def test_once_the_last_batch_is_enriched_the_local_workers_go_before_the_run_end
         prepare_workers(options)
         enriched = Enrichment(staged, {}, options).result()
         before = client.run_on_scheduler(_workers)
+        plugins = set().union(*client.run(_plugins).values())
         release_workers()
         deadline = time.monotonic() + 30
         while client.run_on_scheduler(_workers) and time.monotonic() < deadline:
             time.sleep(0.1)
-        return len(enriched), before, client.run_on_scheduler(_workers)
+        return len(enriched), before, client.run_on_scheduler(_workers), "broadsheet-quick-exit" in plugins
 
-    assert enrich_and_release() == (4, 2, 0)  # four shares of one article
+    assert enrich_and_release() == (4, 2, 0, True)  # four shares of one article; the workers exit quickly
     assert "lose already computed" not in caplog.text  # their results were dropped before they went
+    assert "still alive after" not in caplog.text  # none outlived Dask's grace and had to be killed
 
 
 def _workers(dask_scheduler: Any) -> int:  # Dask passes its Scheduler by this name
     return len(dask_scheduler.workers)
+
+
+def _plugins(dask_worker: Any) -> set[str]:  # Dask passes its Worker by this name
+    return set(dask_worker.plugins)
+
+
+def test_a_closing_worker_leaves_its_objects_to_the_process_exit():
+    gc.unfreeze()
+    try:
+        QuickExit().teardown(worker=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def record(uri: str, title: str) -> dict[str, str]:
