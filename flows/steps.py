@@ -15,6 +15,7 @@ from flows import tasks
 from flows.batch import Batch, Ledger, Read
 from flows.categories import categorise
 from flows.enrichment import Enrichment, cluster_near_copies
+from flows.runtime.memory import keep_what_lasts
 from flows.settings import RunOptions
 from flows.source_tally import batch_sources
 from warehouse.connection import Warehouse
@@ -53,12 +54,18 @@ def stage(records: pl.DataFrame, read: Read, offset: int, published: pl.DataFram
 def model(store: Warehouse, load_id: int, staged: Staged, published: pl.DataFrame, options: RunOptions) -> Modelled:
     """Wait for the batch's enrichment, cluster its near-copies, give categories, and build its rows."""
     # The audit's imports (about 3 s) are done while the workers enrich, not after them.
-    enriched = cluster_near_copies(store, load_id, staged.enrichment.result(meanwhile=preload_audit), options)
+    enriched = cluster_near_copies(store, load_id, staged.enrichment.result(meanwhile=_prepare_audit), options)
     enriched = replace(enriched, articles=categorise(store, enriched.articles))
     frames = tasks.model(enriched, published, load_id)
     facts = frames["fct_article"].select(published.columns)
     current = pl.concat([published, facts]).unique("article_id", keep="last")
     return Modelled(staged, enriched.articles, frames, current)
+
+
+def _prepare_audit() -> None:
+    """Import the audit's libraries; what the process holds then lasts the run (`keep_what_lasts`)."""
+    preload_audit()
+    keep_what_lasts()
 
 
 def publish(store: Warehouse, load_id: int, modelled: Modelled, ledger: Ledger, options: RunOptions) -> Batch:

@@ -119,9 +119,11 @@ def _results_held(dask_scheduler: Any) -> int:  # Dask passes its Scheduler by t
 def _import_and_load(spacy_model: str) -> None:
     import prefect.task_engine  # noqa: F401 - what runs each task
 
+    from flows.runtime.memory import keep_what_lasts
     from transforms.enrich import load_resources  # what each task runs
 
     load_resources(spacy_model)
+    keep_what_lasts()
 
 
 def describe(runner: Any) -> str:
