@@ -14,10 +14,14 @@ REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO.parent / "shared" / "corpora"
 
 
-def broadsheet_run(*args: str, extra_env: dict[str, str] | None = None) -> tuple[float, int, str]:
-    """(wall seconds, peak RSS in MB of this run's process tree, the run's summary line) of `broadsheet run`."""
+def broadsheet_run(
+    *args: str, extra_env: dict[str, str] | None = None, without: tuple[str, ...] = ()
+) -> tuple[float, int, str]:
+    """(wall seconds, peak RSS in MB of this run's process tree, the run's summary line) of `broadsheet run`, with
+    `extra_env` added to the environment and the variables named in `without` taken out."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     env = os.environ | {"PREFECT_SERVER_ANALYTICS_ENABLED": "false"} | (extra_env or {})
+    env = {name: value for name, value in env.items() if name not in without}
     started = time.perf_counter()
     result = subprocess.run(
         [str(REPO / ".venv" / "bin" / "broadsheet"), "run", *args], env=env, capture_output=True, text=True
