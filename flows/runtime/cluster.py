@@ -3,20 +3,18 @@ core by default), or on an existing Dask cluster (`--dask-address`), through Pre
 
 Every worker's task runs report to the run's one Prefect API: local workers inherit its URL from this process's
 environment; workers of an existing cluster, started by hand without it, are given it by a worker plugin before
-anything is submitted (across machines the API must be a server they reach: `PREFECT_API_URL`).
+anything is submitted (across machines the API must be a server they reach: `PREFECT_API_URL`;
+`flows.runtime.worker_plugins`). Dask itself is imported only once there is something to enrich.
 """
 
-import asyncio
-import gc
 import logging
 import os
-import sys
 import tempfile
 import time
 from typing import Any
 
-import dask
-from distributed import WorkerPlugin, fire_and_forget
+from prefect.futures import PrefectFuture
+from prefect.task_runners import TaskRunner
 
 # How long an existing scheduler has to answer before the run gives up, before anything is read.
 CONNECT_SECONDS = 10
@@ -31,26 +29,18 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-def task_runner(workers: int, address: str | None) -> Any:
+def task_runner(workers: int, address: str | None) -> "DaskWhenNeeded | None":
     """A Prefect Dask task runner for `workers` local worker processes (one thread each), or for the existing
     cluster at `address`; None to run in the flow's process (one worker, no cluster)."""
     if address is None and workers <= 1:
         return None
-    from prefect_dask import DaskTaskRunner
-
     # Dask's own INFO lines (every worker started, every client closed) drown the run's log; its warnings stay.
     # Local workers inherit the environment's setting.
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     logging.getLogger("distributed").setLevel(logging.WARNING)
-
     if address is not None:
-        return DaskTaskRunner(address=address)
-    # Dask has its worker processes hand freed memory back to the system from 64 KiB up (MALLOC_TRIM_THRESHOLD_),
-    # for its memory monitor's sake; spaCy frees and reallocates arrays all the time, and that setting cost each
-    # worker three times the system time and 6 % of its enrichment speed (measured on the BBC articles). A
-    # worker's memory here follows its sub-batch, not the run, so glibc's own default is kept.
-    dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None})
-    return DaskTaskRunner(
+        return DaskWhenNeeded(address=address)
+    return DaskWhenNeeded(
         cluster_kwargs={
             "n_workers": workers,
             "threads_per_worker": 1,
@@ -61,6 +51,51 @@ def task_runner(workers: int, address: str | None) -> Any:
             "local_directory": os.path.join(tempfile.gettempdir(), "broadsheet-dask"),
         }
     )
+
+
+class DaskWhenNeeded(TaskRunner[PrefectFuture[Any]]):
+    """Prefect's Dask task runner (prefect-dask's `DaskTaskRunner`, given the same settings), made when the run
+    first submits a task: a run with nothing to enrich (an unchanged re-run) neither starts a cluster nor imports
+    Dask, which costs every command that builds the runner 0.2 s."""
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__()
+        self.settings = settings
+        self._dask: Any = None
+
+    def duplicate(self) -> "DaskWhenNeeded":
+        return type(self)(**self.settings)
+
+    @property
+    def dask(self) -> Any:
+        """The Dask task runner, made and started on first use."""
+        if self._dask is None:
+            import dask
+            from prefect_dask import DaskTaskRunner
+
+            if "cluster_kwargs" in self.settings:
+                # Dask has its worker processes hand freed memory back to the system from 64 KiB up
+                # (MALLOC_TRIM_THRESHOLD_), for its memory monitor's sake; spaCy frees and reallocates arrays all
+                # the time, and that setting cost each worker three times the system time and 6 % of its
+                # enrichment speed (measured on the BBC articles). A worker's memory here follows its sub-batch,
+                # not the run, so glibc's own default is kept.
+                dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None})
+            self._dask = DaskTaskRunner(**self.settings).__enter__()
+        return self._dask
+
+    @property
+    def client(self) -> Any:
+        """The Dask client (prefect-dask's), connected to the cluster."""
+        return self.dask.client
+
+    def submit(self, task: Any, parameters: dict[str, Any], wait_for: Any = None, dependencies: Any = None) -> Any:
+        return self.dask.submit(task, parameters, wait_for, dependencies)
+
+    def __exit__(self, *args: Any) -> None:
+        if self._dask is not None:
+            self._dask.__exit__(*args)
+            self._dask = None
+        super().__exit__(*args)
 
 
 def prepare_cluster(address: str, api_url: str | None) -> int:
@@ -77,6 +112,8 @@ def prepare_cluster(address: str, api_url: str | None) -> int:
         ) from None
     try:
         if api_url:
+            from flows.runtime.worker_plugins import PrefectApi
+
             client.register_plugin(PrefectApi(api_url), name="broadsheet-prefect-api")
         workers = len(client.scheduler_info()["workers"])
     finally:
@@ -90,6 +127,10 @@ def warm(runner: Any, spacy_model: str) -> None:
     """Have every worker import the enrichment and load the spaCy pipeline and gazetteers now, while the flow
     reads and stages, so that the first sub-batch starts at once (fire and forget: Dask runs each to its end and
     then drops it, holding nothing). A local cluster's workers also exit quickly when let go (`QuickExit`)."""
+    from distributed import fire_and_forget
+
+    from flows.runtime.worker_plugins import QuickExit
+
     client = runner.client
     if client.cluster is not None:
         client.register_plugin(QuickExit())
@@ -129,50 +170,4 @@ def _import_and_load(spacy_model: str) -> None:
 def describe(runner: Any) -> str:
     """The cluster a Dask task runner uses, in words (its scheduler and workers)."""
     info = runner.client.scheduler_info()
-    return f"Dask scheduler {info.get('address', runner.address)} with {len(info['workers'])} workers"
-
-
-class QuickExit(WorkerPlugin):
-    """A Dask worker plugin that leaves the worker's objects to its process's exit once it closes.
-
-    A worker process ends with Python's shutdown, whose garbage collector walks every object the spaCy pipeline
-    and the gazetteers made, only to free them: 0.9 s a worker, on the cores the flow then audits and publishes
-    with, and past Dask's 4 s grace on a busy machine (it then kills the worker and warns). Frozen, they are never
-    walked: the process is gone in 0.1 s, and its memory goes back to the system as it exits.
-    """
-
-    name = "broadsheet-quick-exit"
-
-    def teardown(self, worker: Any) -> None:
-        gc.freeze()
-
-
-class PrefectApi(WorkerPlugin):
-    """A Dask worker plugin that points the worker's Prefect client at the run's API before it runs a task.
-
-    Hand-started workers do not inherit Prefect's settings; without the URL each would start a temporary API of
-    its own, on its own database, and the run's task runs would be missing from the flow's API.
-    """
-
-    def __init__(self, api_url: str) -> None:
-        self.api_url = api_url
-
-    name = "broadsheet-prefect-api"  # registering it again (the next run) replaces the last run's
-
-    async def setup(self, worker: Any) -> None:
-        os.environ["PREFECT_API_URL"] = self.api_url
-        os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-        if "prefect.context" in sys.modules:
-            # A worker that ran an earlier load read its settings then, and keeps one sender of logs and events
-            # per process, bound to that load's API (a temporary server, gone): both start afresh.
-            await asyncio.to_thread(_forget_earlier_api)
-
-
-def _forget_earlier_api() -> None:
-    from prefect.context import refresh_global_settings_context
-    from prefect.events.worker import EventsWorker
-    from prefect.logging.handlers import APILogWorker
-
-    APILogWorker.drain_all(timeout=5, at_exit=False)
-    EventsWorker.drain_all(timeout=5, at_exit=False)
-    refresh_global_settings_context()
+    return f"Dask scheduler {info.get('address', runner.settings.get('address'))} with {len(info['workers'])} workers"

@@ -10,7 +10,8 @@ from prefect import flow
 from prefect.context import FlowRunContext
 
 from flows.enrichment import Enrichment, prepare_workers, release_workers, sub_batches
-from flows.runtime.cluster import QuickExit, task_runner
+from flows.runtime.cluster import task_runner
+from flows.runtime.worker_plugins import QuickExit
 from flows.settings import RunOptions
 from transforms.schema import raw_articles
 from transforms.stg_articles import stg_articles

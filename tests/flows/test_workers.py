@@ -191,3 +191,16 @@ def test_a_worker_killed_mid_run_leaves_what_a_clean_run_publishes_after_at_most
     clean = subprocess.run([*command, "-w", str(tmp_path / "clean.duckdb"), "--workers", "1"], env=env, timeout=600)
     assert clean.returncode == 0
     assert published(warehouse) == published(tmp_path / "clean.duckdb")
+
+
+def test_a_run_imports_dask_only_once_there_is_something_to_enrich():
+    # An unchanged re-run builds the task runner but submits nothing: Dask's import (0.2 s) is not paid for.
+    script = (
+        "import sys\n"
+        "from flows.runtime.cluster import task_runner\n"
+        "runner = task_runner(2, None)\n"
+        "print('distributed' in sys.modules, runner is not None)"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", script], cwd=repo, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True"]
