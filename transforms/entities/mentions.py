@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.entities.countries import country, demonym_of, written_country_names
+from transforms.entities.person_titles import person_name_start
 
 # spaCy's OntoNotes labels → entity types; numeric labels (DATE, MONEY, CARDINAL...) are not entities.
 LABEL_TYPES = {
@@ -149,10 +150,23 @@ def span_mentions(field: str, text: str, view: str, start: int, end: int, label:
     for separator in [*_SEPARATOR.finditer(view, start, end), None]:
         piece_end = separator.start() if separator else end
         mention = trimmed(field, text, position, piece_end, label, view=view)
+        if mention is not None and label == "PERSON":
+            mention, nationalities = _without_titles(field, text, view, mention)
+            found += nationalities
         if mention is not None:
             found.append(mention)
         position = separator.end() if separator else end
     return found
+
+
+def _without_titles(field: str, text: str, view: str, mention: Mention) -> tuple[Mention | None, list[Mention]]:
+    """A person's mention without the titles and roles before the name (`Mr`, `Striker`), and the
+    nationalities written there (`Australian`) as mentions of their own."""
+    start, nationalities = person_name_start(view, mention.start, mention.end)
+    if start == mention.start:
+        return mention, []
+    others = [Mention(field, s, e, text[s:e], "NORP", False, *_context(text, s, e)) for s, e in nationalities]
+    return trimmed(field, text, start, mention.end, mention.label, view=view), others
 
 
 @cache
