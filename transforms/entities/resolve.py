@@ -33,6 +33,7 @@ from transforms.entities.countries import continents, country, demonym_of, name_
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
 from transforms.entities.name_kinds import is_body_name
+from transforms.entities.sports_teams import is_team_mention
 
 # Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
 # out in the same article to be linked.
@@ -242,7 +243,12 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
         return "location"
     if is_body_name(group[0].surface):
         return "organization"
-    return _vote(group, probes)
+    kind = _vote(group, probes)
+    # A town's team (`Newcastle boss Graeme Souness`): one mention that says so speaks for the article, unless
+    # the town is the dateline's, which stays the place the story comes from.
+    if kind == "location" and not any(m.is_dateline for m in group) and any(is_team_mention(m) for m in group):
+        return "organization"
+    return kind
 
 
 def _within(group: list[Mention], dateline: Mapping[str, float]) -> str | None:

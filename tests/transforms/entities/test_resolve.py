@@ -146,6 +146,24 @@ def test_a_body_named_after_a_place_is_an_organisation_whatever_the_model_said()
     ]
 
 
+def test_a_town_s_team_is_an_organisation_wherever_the_article_names_it() -> None:
+    resolved = names(
+        [
+            mention("Bristol", "GPE", after=" manager Tom Smith said"),
+            mention("Bristol", "GPE", 60, before="a home game for "),
+            mention("Bath", "GPE", 90, before="moved to "),
+            # a national side keeps its country
+            mention("Belgium", "GPE", 120, after=" beat Wales 2-0"),
+        ]
+    )
+    assert [(s, t) for s, t, _ in resolved] == [
+        ("Bristol", "organization"),
+        ("Bristol", "organization"),
+        ("Bath", "location"),
+        ("Belgium", "location"),
+    ]
+
+
 def test_a_place_no_gazetteer_knows_takes_the_country_the_text_puts_it_in() -> None:
     # `BAMAKO, Mali -`: the dateline's country is what the story is about
     resolved = resolve_article(
