@@ -2,6 +2,9 @@
 
 - Organisations named after places: a name whose last word is the head noun of a body (`African Union`,
   `Sahel Alliance`, `Arab League`, `Kenya Airways`) is an organisation; the model often reads the place in it.
+- Events named by their kind: a name whose last word says it is a competition, festival, prize-giving or
+  holiday (`Davis Cup`, `PGA Tour`, `Cannes Film Festival`, `Labor Day`) is an event, not the body that runs
+  it nor the place it is named after.
 - Misspelt months (`Feburary`, `Novmber`) are dates the model did not recognise, not names.
 """
 
@@ -59,6 +62,27 @@ _BODY_HEADS = frozenset(
         "University",
     ]
 )
+# Last words of the names of events. `Games` (Rockstar Games), `League` (Arab League), `Open` (Open University
+# is first-word) and `Nations` (United Nations) name bodies too and are left out.
+_EVENT_HEADS = frozenset(
+    [
+        "Awards",
+        "Championship",
+        "Championships",
+        "Cup",
+        "Day",
+        "Festival",
+        "Marathon",
+        "Masters",
+        "Olympics",
+        "Prix",
+        "Series",
+        "Slam",
+        "Stakes",
+        "Tour",
+        "Trophy",
+    ]
+)
 # A compass word leading a name makes it a region (`Western Front`, `West Bank`).
 _COMPASS = re.compile(r"(?:North|South|East|West|Central)(?:ern|east|west)?\b")
 _MONTHS = ("January", "February", "August", "September", "October", "November", "December")
@@ -70,6 +94,12 @@ def is_body_name(surface: str) -> bool:
     """Whether a name of several words ends with the head noun of a body's name (`Sahel Alliance`)."""
     words = surface.split()
     return len(words) > 1 and words[-1] in _BODY_HEADS and not _COMPASS.match(words[0])
+
+
+def is_event_name(surface: str) -> bool:
+    """Whether a name of several words ends with the word of an event's name (`Davis Cup`, `Labor Day`)."""
+    words = surface.split()
+    return len(words) > 1 and words[-1].title() in _EVENT_HEADS
 
 
 def is_misspelt_month(surface: str) -> bool:

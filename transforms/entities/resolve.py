@@ -32,7 +32,7 @@ from transforms.entities.context_country import context_country, named_country
 from transforms.entities.countries import continents, country, demonym_of, name_key
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
-from transforms.entities.name_kinds import is_body_name
+from transforms.entities.name_kinds import is_body_name, is_event_name
 from transforms.entities.sports_teams import is_team_mention
 
 # Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
@@ -244,6 +244,9 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     if is_body_name(group[0].surface):
         return "organization"
     kind = _vote(group, probes)
+    # `Doris Day` is a person however her name ends.
+    if kind != "person" and is_event_name(group[0].surface):
+        return "other"
     # A town's team (`Newcastle boss Graeme Souness`): one mention that says so speaks for the article, unless
     # the town is the dateline's, which stays the place the story comes from.
     if kind == "location" and not any(m.is_dateline for m in group) and any(is_team_mention(m) for m in group):

@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.entities.name_kinds import is_body_name, is_misspelt_month
+from transforms.entities.name_kinds import is_body_name, is_event_name, is_misspelt_month
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,13 @@ def test_bodies_are_named_by_their_head_noun(name: str, body: bool) -> None:
 )
 def test_misspelt_months(word: str, month: bool) -> None:
     assert is_misspelt_month(word) is month
+
+
+@pytest.mark.parametrize("surface", ["Davis Cup", "US Masters", "Venice Film Festival", "Boxing Day", "ICC TROPHY"])
+def test_names_of_events(surface: str) -> None:
+    assert is_event_name(surface)
+
+
+@pytest.mark.parametrize("surface", ["Cup", "Arab League", "Rockstar Games", "United Nations", "Tour Operators"])
+def test_names_that_are_no_events(surface: str) -> None:
+    assert not is_event_name(surface)

@@ -164,6 +164,17 @@ def test_a_town_s_team_is_an_organisation_wherever_the_article_names_it() -> Non
     ]
 
 
+def test_an_event_is_no_body_nor_place_but_a_person_keeps_a_name_like_one() -> None:
+    resolved = names(
+        [mention("Davis Cup", "ORG"), mention("Boston Marathon", "GPE", 30), mention("Doris Day", "PERSON", 60)]
+    )
+    assert [(s, t) for s, t, _ in resolved] == [
+        ("Davis Cup", "other"),
+        ("Boston Marathon", "other"),
+        ("Doris Day", "person"),
+    ]
+
+
 def test_a_place_no_gazetteer_knows_takes_the_country_the_text_puts_it_in() -> None:
     # `BAMAKO, Mali -`: the dateline's country is what the story is about
     resolved = resolve_article(
