@@ -1,6 +1,7 @@
 """All the mentions of one article, from the model's spans and the rules that know what the model misses."""
 
 from transforms.dateline import parse_dateline
+from transforms.entities.company_names import company_spans
 from transforms.entities.mentions import LABEL_TYPES, Mention, country_mentions, span_mentions, trimmed
 from transforms.entities.name_kinds import is_misspelt_month
 from transforms.entities.ner import Span
@@ -21,7 +22,7 @@ def _field_mentions(
     field: str, text: str, view: str, spans: list[Span], claimed: list[tuple[int, int]]
 ) -> list[Mention]:
     """One field's mentions: results-table rows and list items first (they know the table's structure), then
-    the model's spans where no row claimed the text, then the country names nothing found."""
+    the model's spans where no row claimed the text, then the companies and country names nothing found."""
 
     def free(mention: Mention) -> bool:
         return not any(start < mention.end and mention.start < end for start, end in claimed)
@@ -35,6 +36,11 @@ def _field_mentions(
         if label in LABEL_TYPES:
             found += [m for m in span_mentions(field, text, view, start, end, label) if free(m)]
             claimed.append((start, end))
+    # A company named with its legal form is a name wherever the model found none (`Jeans Mate Corp`).
+    for start, end in company_spans(text):
+        if (company := trimmed(field, text, start, end, "ORG", view=view)) is not None and free(company):
+            found.append(company)
+            claimed.append((company.start, company.end))
     # A misspelt month (`Feburary 3`) is a date the model did not recognise, not a name.
     return [m for m in found if not is_misspelt_month(m.surface)] + country_mentions(field, text, claimed)
 

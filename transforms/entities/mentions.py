@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from transforms.entities.company_names import name_end
 from transforms.entities.countries import country, demonym_of, written_country_names
 from transforms.entities.person_titles import person_name_start
 
@@ -149,7 +150,8 @@ def span_mentions(field: str, text: str, view: str, start: int, end: int, label:
     position = start
     for separator in [*_SEPARATOR.finditer(view, start, end), None]:
         piece_end = separator.start() if separator else end
-        mention = trimmed(field, text, position, piece_end, label, view=view)
+        # A company's suffix ends its name (`Computer Systems Inc Q2`).
+        mention = trimmed(field, text, position, name_end(view, position, piece_end), label, view=view)
         if mention is not None and label == "PERSON":
             mention, nationalities = _without_titles(field, text, view, mention)
             found += nationalities

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from transforms.entities.company_names import is_company_name
 from transforms.entities.context_country import context_country, named_country
 from transforms.entities.countries import continents, country, demonym_of, name_key
 from transforms.entities.geocode import Place, city_population, geocode
@@ -241,7 +242,7 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     """The kind of entity all the mentions of one name in an article name (see the module docstring)."""
     if any(_forced_location(m) for m in group):
         return "location"
-    if is_body_name(group[0].surface):
+    if is_body_name(group[0].surface) or is_company_name(group[0].surface):
         return "organization"
     kind = _vote(group, probes)
     # `Doris Day` is a person however her name ends.

@@ -175,6 +175,13 @@ def test_an_event_is_no_body_nor_place_but_a_person_keeps_a_name_like_one() -> N
     ]
 
 
+def test_a_name_with_a_company_s_legal_form_is_an_organisation_whatever_the_model_said() -> None:
+    assert names([mention("Denver Widgets Corp.", "GPE"), mention("Jane Doe Ltd", "PERSON", 40)]) == [
+        ("Denver Widgets Corp.", "organization", "Denver Widgets Corp."),
+        ("Jane Doe Ltd", "organization", "Jane Doe Ltd"),
+    ]
+
+
 def test_a_place_no_gazetteer_knows_takes_the_country_the_text_puts_it_in() -> None:
     # `BAMAKO, Mali -`: the dateline's country is what the story is about
     resolved = resolve_article(
