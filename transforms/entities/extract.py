@@ -5,6 +5,7 @@ from transforms.entities.company_names import company_spans
 from transforms.entities.mentions import LABEL_TYPES, Mention, country_mentions, span_mentions, trimmed
 from transforms.entities.name_kinds import is_misspelt_month
 from transforms.entities.ner import Span
+from transforms.entities.repeated_names import repeated_mentions
 from transforms.entities.results_tables import list_mentions, table_mentions
 
 
@@ -54,4 +55,4 @@ def article_mentions(fields: dict[str, str], spans: dict[str, tuple[str, list[Sp
         # The model's reading of a dateline (`BAMAKO Mali` as one PERSON) gives way to the dateline's.
         claimed = [(0, max((m.end for m in mentions if m.field == name), default=0))]
         mentions += _field_mentions(name, fields[name], view, field_spans, claimed)
-    return mentions
+    return mentions + repeated_mentions(fields, mentions)

@@ -88,6 +88,8 @@ class Mention:
     before: str = ""
     # The characters after it, for rules that read what follows (`Indelimane, the northeast of the country`).
     after: str = ""
+    # Found as a further occurrence of a name the model found elsewhere in the article (`repeated_names`).
+    is_repeat: bool = False
 
 
 def trimmed(

@@ -33,13 +33,18 @@ _TITLE_OR_ROLE = re.compile(rf"(?:{_TITLES}|{_ROLES})", re.IGNORECASE)
 _LEADING_WORD = re.compile(r"([A-Za-z][\w'’-]*)\.?\s+(?=[A-Z])")
 
 
+def is_title_or_role(word: str) -> bool:
+    """Whether a word is a title or role written before a person's name (`Mr`, `Striker`)."""
+    return _TITLE_OR_ROLE.fullmatch(word) is not None
+
+
 def person_name_start(view: str, start: int, end: int) -> tuple[int, list[tuple[int, int]]]:
     """Where the name of the person span `view[start:end]` begins, past any leading titles, roles and
     nationalities; with the (start, end) of each nationality passed (`Australian`)."""
     nationalities = []
     while (word := _LEADING_WORD.match(view, start, end)) is not None:
         written = word.group(1)
-        if _TITLE_OR_ROLE.fullmatch(written):
+        if is_title_or_role(written):
             start = word.end()
         elif written[0].isupper() and country(written) is None and demonym_of(written) is not None:
             nationalities.append(word.span(1))

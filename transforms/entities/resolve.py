@@ -118,7 +118,8 @@ def _vote(mentions: list[Mention], probes: Mapping[str, str]) -> str:
     """The type most mentions have; a multi-word name the model reads alone as a person counts
     `PROBE_WEIGHT` more person votes; on a tie, the first mention's type."""
     cue = _person_cue(mentions)
-    kinds = [_kind(m, cue) for m in mentions]
+    # A name's further occurrences found by string (`repeated_names`) repeat the model's reading: they do not vote.
+    kinds = [_kind(m, cue) for m in mentions if not m.is_repeat]
     counts: dict[str, float] = dict(Counter(kinds))
     if any(probes.get(text) == "PERSON" for text in probe_candidates(mentions)):
         counts["person"] = counts.get("person", 0) + PROBE_WEIGHT
