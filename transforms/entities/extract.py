@@ -9,6 +9,7 @@ from transforms.entities.geocode import geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention, country_mentions, span_mentions, trimmed
 from transforms.entities.name_kinds import is_misspelt_month
 from transforms.entities.ner import Span
+from transforms.entities.possessives import split_possessives
 from transforms.entities.repeated_names import repeated_mentions
 from transforms.entities.results_tables import list_mentions, table_mentions
 
@@ -74,4 +75,5 @@ def article_mentions(fields: dict[str, str], spans: dict[str, tuple[str, list[Sp
         opening = _slug_end(fields[name]) if name == "title" else 0
         claimed = [(0, max([opening, *(m.end for m in mentions if m.field == name)]))]
         mentions += _field_mentions(name, fields[name], view, field_spans, claimed)
+    mentions = split_possessives(fields, mentions)
     return mentions + repeated_mentions(fields, mentions)

@@ -22,3 +22,9 @@ def title_mentions(title: str, spans: list[tuple[int, int, str]]) -> list[str]:
 )
 def test_a_headline_s_topic_slug_is_no_name(title: str, spans: list[tuple[int, int, str]], surfaces: list[str]) -> None:
     assert title_mentions(title, spans) == surfaces
+
+
+def test_an_owner_named_alone_elsewhere_is_split_from_what_it_owns() -> None:
+    body = "Zentrix's Cloud Services Group grew. Zentrix said so."
+    mentions = article_mentions({"body": body}, {"body": (body, [(0, 30, "ORG"), (37, 44, "ORG")])})
+    assert [m.surface for m in mentions] == ["Zentrix", "Cloud Services Group", "Zentrix"]
