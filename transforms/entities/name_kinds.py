@@ -60,6 +60,15 @@ _BODY_HEADS = frozenset(
         "Taskforce",
         "Union",
         "University",
+        # sports clubs (`Manchester United`, `Charlton Athletic`, `Texas Rangers`); `City` and `Town` name places too
+        "AFC",
+        "Athletic",
+        "FC",
+        "Hotspur",
+        "Rangers",
+        "Rovers",
+        "United",
+        "Wanderers",
     ]
 )
 # Last words of the names of events. `Games` (Rockstar Games), `League` (Arab League), `Open` (Open University

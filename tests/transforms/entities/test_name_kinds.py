@@ -13,6 +13,11 @@ from transforms.entities.name_kinds import is_body_name, is_event_name, is_missp
         ("Kenya Airways", True),
         ("Gulf Cooperation Council", True),
         ("Ivory Coast Football Federation", True),
+        # Sports clubs named after their towns, which the model reads as people or places.
+        ("Leeds United", True),
+        ("Bristol Rovers", True),
+        ("Wigan Athletic", True),
+        ("Stoke City", False),
         # Places whose last word also heads bodies' names, or that a compass word makes a region.
         ("West Bank", False),
         ("Mexico City", False),
