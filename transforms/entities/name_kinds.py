@@ -5,6 +5,7 @@
 - Events named by their kind: a name whose last word says it is a competition, festival, prize-giving or
   holiday (`Davis Cup`, `PGA Tour`, `Cannes Film Festival`, `Labor Day`) is an event, not the body that runs
   it nor the place it is named after.
+- Streets, buildings and works named after people or bodies (`Downing Street`, `Three Gorges Dam`) are places.
 - Misspelt months (`Feburary`, `Novmber`) are dates the model did not recognise, not names.
 """
 
@@ -92,6 +93,27 @@ _EVENT_HEADS = frozenset(
         "Trophy",
     ]
 )
+# Last words of the names of streets, buildings and works: places, whatever the model says (`Downing Street`,
+# `Three Gorges Dam`, `Changi Prison`). `House` (Random House), `Park` (Queens Park Rangers) and `Centre` name
+# bodies too and are left out.
+_FACILITY_HEADS = frozenset(
+    [
+        "Airport",
+        "Avenue",
+        "Bridge",
+        "Canal",
+        "Cathedral",
+        "Dam",
+        "Palace",
+        "Prison",
+        "Road",
+        "Square",
+        "Stadium",
+        "Station",
+        "Street",
+        "Tower",
+    ]
+)
 # A compass word leading a name makes it a region (`Western Front`, `West Bank`).
 _COMPASS = re.compile(r"(?:North|South|East|West|Central)(?:ern|east|west)?\b")
 _MONTHS = ("January", "February", "August", "September", "October", "November", "December")
@@ -109,6 +131,12 @@ def is_event_name(surface: str) -> bool:
     """Whether a name of several words ends with the word of an event's name (`Davis Cup`, `Labor Day`)."""
     words = surface.split()
     return len(words) > 1 and words[-1].title() in _EVENT_HEADS
+
+
+def is_facility_name(surface: str) -> bool:
+    """Whether a name of several words ends with the word of a street's, a building's or a work's name."""
+    words = surface.split()
+    return len(words) > 1 and words[-1].title() in _FACILITY_HEADS
 
 
 def is_misspelt_month(surface: str) -> bool:

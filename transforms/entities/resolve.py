@@ -33,7 +33,7 @@ from transforms.entities.context_country import context_country, named_country
 from transforms.entities.countries import continents, country, demonym_of, name_key
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
-from transforms.entities.name_kinds import is_body_name, is_event_name
+from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name
 from transforms.entities.sports_teams import is_team_mention
 
 # Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
@@ -245,6 +245,8 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
         return "location"
     if is_body_name(group[0].surface) or is_company_name(group[0].surface):
         return "organization"
+    if is_facility_name(group[0].surface):
+        return "location"
     kind = _vote(group, probes)
     # `Doris Day` is a person however her name ends.
     if kind != "person" and is_event_name(group[0].surface):

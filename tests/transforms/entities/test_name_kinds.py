@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.entities.name_kinds import is_body_name, is_event_name, is_misspelt_month
+from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name, is_misspelt_month
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,19 @@ def test_names_of_events(surface: str) -> None:
 @pytest.mark.parametrize("surface", ["Cup", "Arab League", "Rockstar Games", "United Nations", "Tour Operators"])
 def test_names_that_are_no_events(surface: str) -> None:
     assert not is_event_name(surface)
+
+
+@pytest.mark.parametrize(
+    ("surface", "facility"),
+    [
+        ("Abbey Road", True),
+        ("Hoover Dam", True),
+        ("Wembley Stadium", True),
+        ("PENNSYLVANIA AVENUE", True),
+        ("Road", False),
+        ("Random House", False),
+        ("", False),
+    ],
+)
+def test_names_of_streets_buildings_and_works(surface: str, facility: bool) -> None:
+    assert is_facility_name(surface) is facility

@@ -182,6 +182,11 @@ def test_a_name_with_a_company_s_legal_form_is_an_organisation_whatever_the_mode
     ]
 
 
+def test_a_street_or_a_building_is_a_place_whatever_the_model_said() -> None:
+    resolved = names([mention("Abbey Road", "PERSON"), mention("Hoover Dam", "ORG", 30)])
+    assert [(s, t) for s, t, _ in resolved] == [("Abbey Road", "location"), ("Hoover Dam", "location")]
+
+
 def test_a_place_no_gazetteer_knows_takes_the_country_the_text_puts_it_in() -> None:
     # `BAMAKO, Mali -`: the dateline's country is what the story is about
     resolved = resolve_article(
