@@ -3,10 +3,8 @@
 Statistical NER reads capitalisation as evidence: in an all-caps headline (`SOCCER - JAPAN GET LUCKY WIN`,
 wire and CoNLL-2003 style) every word looks like a name. The view rewrites each word of an all-caps stretch in
 the case the same article uses for it elsewhere (`take` in `Leicestershire take over`, `UN`), else in lower
-case for English function words and title case for the rest. A headline in title case (`Bush Promotes His Plan
-for Missile Defense`, AG News style) has the words the body writes in lower case lowered, and its function
-words. Only letter case changes, character by character, so offsets found in the view are offsets into the
-stored text.
+case for English function words and title case for the rest. Only letter case changes, character by
+character, so offsets found in the view are offsets into the stored text.
 """
 
 import re
@@ -80,43 +78,10 @@ def _recase(word: str, form: str) -> str:
     return "".join(f if len(f) == 1 and f.lower() == w.lower() else w for w, f in zip(word, form, strict=True))
 
 
-# A headline with at least this many words of four letters or more, nearly all capitalised, is in title case.
-_MIN_TITLE_WORDS = 3
-_TITLE_SHARE = 0.8
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
-
-
-def _is_title_case(text: str) -> bool:
-    """Whether `text` is written in title case (`Bush Promotes His Plan for Missile Defense`)."""
-    words = _LONG_WORD.findall(text)
-    capitalised = sum(w[0].isupper() and not w.isupper() for w in words)
-    return len(words) >= _MIN_TITLE_WORDS and capitalised >= _TITLE_SHARE * len(words)
-
-
-def _title_case_view(text: str, reference: str) -> str:
-    """A title-case headline with each capitalised word the body writes in lower case written so too, and the
-    function words the body does not write at all in lower case."""
-    forms = _usual_forms(reference, {m.start() for run in _caps_runs(reference) for m in run})
-    chars = list(text)
-    for position, match in enumerate(_WORD.finditer(text)):
-        word = match.group()
-        form = forms.get(word.lower())
-        if not position or not word[0].isupper() or word.isupper():
-            continue
-        if form is not None and form.islower():
-            chars[match.start() : match.end()] = _recase(word, form)
-        elif form is None and word.lower() in STOP_WORDS:
-            chars[match.start() : match.end()] = _same_length(word, str.lower)
-    return "".join(chars)
-
-
 def ner_view(text: str, reference: str | None = None) -> str:
-    """`text` with all-caps stretches recased; `reference` is other text of the same article (the body), by
-    which a title-case headline is recased too."""
+    """`text` with all-caps stretches recased; `reference` is other text of the same article (the body)."""
     runs = _caps_runs(text)
     if not runs:
-        if reference is not None and reference is not text and _is_title_case(text):
-            return _title_case_view(text, reference)
         return text
     forms = _usual_forms(text, {m.start() for run in runs for m in run})
     if reference is not None and reference is not text:

@@ -31,27 +31,3 @@ def test_the_view_has_the_length_and_letters_of_the_text(text: str, reference: s
     view = ner_view(text, reference)
     assert len(view) == len(text)
     assert all(a.lower() == b.lower() or a == b for a, b in zip(view, text, strict=True))
-
-
-def test_a_title_case_headline_takes_the_body_s_lower_case_words() -> None:
-    title = "Zorbex Unveils His New Tablet in Oslo"
-    body = "Zorbex unveiled a new tablet in Oslo on Monday, the first Zorbex has made."
-    # `Unveils` is not in the body and stays; `His` is a function word; `New` and `Tablet` are lower in the body
-    assert ner_view(title, reference=body) == "Zorbex Unveils his new tablet in Oslo"
-
-
-@pytest.mark.parametrize(
-    "title",
-    [
-        # a sentence-case headline, a short one, and one with no body to read
-        "Zorbex unveils a new tablet in Oslo",
-        "New Tablet",
-        "",
-    ],
-)
-def test_other_headlines_are_read_as_written(title: str) -> None:
-    assert ner_view(title, reference="a new tablet") == title
-
-
-def test_a_title_case_text_without_a_reference_is_read_as_written() -> None:
-    assert ner_view("Zorbex Unveils His New Tablet") == "Zorbex Unveils His New Tablet"
