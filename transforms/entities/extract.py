@@ -1,9 +1,16 @@
 """All the mentions of one article, from the model's spans and the rules that know what the model misses."""
 
+import re
+
 from transforms.dateline import parse_dateline
+from transforms.entities.company_names import company_spans
+from transforms.entities.countries import country
+from transforms.entities.geocode import geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention, country_mentions, span_mentions, trimmed
 from transforms.entities.name_kinds import is_misspelt_month
 from transforms.entities.ner import Span
+from transforms.entities.possessives import split_possessives
+from transforms.entities.repeated_names import repeated_mentions
 from transforms.entities.results_tables import list_mentions, table_mentions
 
 
@@ -17,11 +24,24 @@ def _dateline_mentions(field: str, text: str) -> list[Mention]:
     return [m for m in mentions if m is not None]
 
 
+# The topic slug that opens a wire's all-caps headline: `SOCCER - JAPAN GET LUCKY WIN`, `MOTOR RACING - ...`.
+_SLUG = re.compile(r"[A-Z][A-Z &'.]*?(?=\s+[-–—]{1,2}\s+)")
+
+
+def _slug_end(title: str) -> int:
+    """The end of the topic slug opening an all-caps headline, 0 if there is none or it names a place
+    (`BAGHDAD - ...`)."""
+    slug = _SLUG.match(title) if title.isupper() else None
+    if slug is None or country(slug.group()) is not None or geocode(slug.group().title()) is not None:
+        return 0
+    return slug.end()
+
+
 def _field_mentions(
     field: str, text: str, view: str, spans: list[Span], claimed: list[tuple[int, int]]
 ) -> list[Mention]:
     """One field's mentions: results-table rows and list items first (they know the table's structure), then
-    the model's spans where no row claimed the text, then the country names nothing found."""
+    the model's spans where no row claimed the text, then the companies and country names nothing found."""
 
     def free(mention: Mention) -> bool:
         return not any(start < mention.end and mention.start < end for start, end in claimed)
@@ -35,6 +55,11 @@ def _field_mentions(
         if label in LABEL_TYPES:
             found += [m for m in span_mentions(field, text, view, start, end, label) if free(m)]
             claimed.append((start, end))
+    # A company named with its legal form is a name wherever the model found none (`Jeans Mate Corp`).
+    for start, end in company_spans(text):
+        if (company := trimmed(field, text, start, end, "ORG", view=view)) is not None and free(company):
+            found.append(company)
+            claimed.append((company.start, company.end))
     # A misspelt month (`Feburary 3`) is a date the model did not recognise, not a name.
     return [m for m in found if not is_misspelt_month(m.surface)] + country_mentions(field, text, claimed)
 
@@ -46,6 +71,9 @@ def article_mentions(fields: dict[str, str], spans: dict[str, tuple[str, list[Sp
     mentions = _dateline_mentions(field, fields[field]) if field in fields else []
     for name, (view, field_spans) in spans.items():
         # The model's reading of a dateline (`BAMAKO Mali` as one PERSON) gives way to the dateline's.
-        claimed = [(0, max((m.end for m in mentions if m.field == name), default=0))]
+        # A headline's topic slug (`CRICKET - `) names no entity.
+        opening = _slug_end(fields[name]) if name == "title" else 0
+        claimed = [(0, max([opening, *(m.end for m in mentions if m.field == name)]))]
         mentions += _field_mentions(name, fields[name], view, field_spans, claimed)
-    return mentions
+    mentions = split_possessives(fields, mentions)
+    return mentions + repeated_mentions(fields, mentions)

@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from transforms.entities.caps_places import caps_place_pieces
+from transforms.entities.company_names import name_end
 from transforms.entities.countries import country, demonym_of, written_country_names
+from transforms.entities.person_titles import person_name_start
 
 # spaCy's OntoNotes labels → entity types; numeric labels (DATE, MONEY, CARDINAL...) are not entities.
 LABEL_TYPES = {
@@ -86,6 +89,8 @@ class Mention:
     before: str = ""
     # The characters after it, for rules that read what follows (`Indelimane, the northeast of the country`).
     after: str = ""
+    # Found as a further occurrence of a name the model found elsewhere in the article (`repeated_names`).
+    is_repeat: bool = False
 
 
 def trimmed(
@@ -148,11 +153,33 @@ def span_mentions(field: str, text: str, view: str, start: int, end: int, label:
     position = start
     for separator in [*_SEPARATOR.finditer(view, start, end), None]:
         piece_end = separator.start() if separator else end
-        mention = trimmed(field, text, position, piece_end, label, view=view)
-        if mention is not None:
-            found.append(mention)
+        # A place in capitals run into a mixed-case name is a name of its own (`Jim Adams WASHINGTON`).
+        for piece_start, piece_stop, is_place in caps_place_pieces(text, position, piece_end):
+            found += _piece_mentions(field, text, view, piece_start, piece_stop, "GPE" if is_place else label)
         position = separator.end() if separator else end
     return found
+
+
+def _piece_mentions(field: str, text: str, view: str, start: int, end: int, label: str) -> list[Mention]:
+    """The mention of one piece of a model span, cut after a company suffix (`Computer Systems Inc Q2`) and
+    without a person's titles, with the nationalities among them (`Australian Mr Smith`)."""
+    mention = trimmed(field, text, start, name_end(view, start, end), label, view=view)
+    if mention is None:
+        return []
+    if label != "PERSON":
+        return [mention]
+    mention, nationalities = _without_titles(field, text, view, mention)
+    return nationalities + ([mention] if mention is not None else [])
+
+
+def _without_titles(field: str, text: str, view: str, mention: Mention) -> tuple[Mention | None, list[Mention]]:
+    """A person's mention without the titles and roles before the name (`Mr`, `Striker`), and the
+    nationalities written there (`Australian`) as mentions of their own."""
+    start, nationalities = person_name_start(view, mention.start, mention.end)
+    if start == mention.start:
+        return mention, []
+    others = [Mention(field, s, e, text[s:e], "NORP", False, *_context(text, s, e)) for s, e in nationalities]
+    return trimmed(field, text, start, mention.end, mention.label, view=view), others
 
 
 @cache

@@ -2,6 +2,10 @@
 
 - Organisations named after places: a name whose last word is the head noun of a body (`African Union`,
   `Sahel Alliance`, `Arab League`, `Kenya Airways`) is an organisation; the model often reads the place in it.
+- Events named by their kind: a name whose last word says it is a competition, festival, prize-giving or
+  holiday (`Davis Cup`, `PGA Tour`, `Cannes Film Festival`, `Labor Day`) is an event, not the body that runs
+  it nor the place it is named after.
+- Streets, buildings and works named after people or bodies (`Downing Street`, `Three Gorges Dam`) are places.
 - Misspelt months (`Feburary`, `Novmber`) are dates the model did not recognise, not names.
 """
 
@@ -57,6 +61,57 @@ _BODY_HEADS = frozenset(
         "Taskforce",
         "Union",
         "University",
+        # sports clubs (`Manchester United`, `Charlton Athletic`, `Texas Rangers`); `City` and `Town` name places too
+        "AFC",
+        "Athletic",
+        "FC",
+        "Hotspur",
+        "Rangers",
+        "Rovers",
+        "United",
+        "Wanderers",
+    ]
+)
+# Last words of the names of events. `Games` (Rockstar Games), `League` (Arab League), `Open` (Open University
+# is first-word) and `Nations` (United Nations) name bodies too and are left out.
+_EVENT_HEADS = frozenset(
+    [
+        "Awards",
+        "Championship",
+        "Championships",
+        "Cup",
+        "Day",
+        "Festival",
+        "Marathon",
+        "Masters",
+        "Olympics",
+        "Prix",
+        "Series",
+        "Slam",
+        "Stakes",
+        "Tour",
+        "Trophy",
+    ]
+)
+# Last words of the names of streets, buildings and works: places, whatever the model says (`Downing Street`,
+# `Three Gorges Dam`, `Changi Prison`). `House` (Random House), `Park` (Queens Park Rangers) and `Centre` name
+# bodies too and are left out.
+_FACILITY_HEADS = frozenset(
+    [
+        "Airport",
+        "Avenue",
+        "Bridge",
+        "Canal",
+        "Cathedral",
+        "Dam",
+        "Palace",
+        "Prison",
+        "Road",
+        "Square",
+        "Stadium",
+        "Station",
+        "Street",
+        "Tower",
     ]
 )
 # A compass word leading a name makes it a region (`Western Front`, `West Bank`).
@@ -70,6 +125,18 @@ def is_body_name(surface: str) -> bool:
     """Whether a name of several words ends with the head noun of a body's name (`Sahel Alliance`)."""
     words = surface.split()
     return len(words) > 1 and words[-1] in _BODY_HEADS and not _COMPASS.match(words[0])
+
+
+def is_event_name(surface: str) -> bool:
+    """Whether a name of several words ends with the word of an event's name (`Davis Cup`, `Labor Day`)."""
+    words = surface.split()
+    return len(words) > 1 and words[-1].title() in _EVENT_HEADS
+
+
+def is_facility_name(surface: str) -> bool:
+    """Whether a name of several words ends with the word of a street's, a building's or a work's name."""
+    words = surface.split()
+    return len(words) > 1 and words[-1].title() in _FACILITY_HEADS
 
 
 def is_misspelt_month(surface: str) -> bool:

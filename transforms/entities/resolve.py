@@ -28,11 +28,13 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from transforms.entities.company_names import is_company_name
 from transforms.entities.context_country import context_country, named_country
 from transforms.entities.countries import continents, country, demonym_of, name_key
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
-from transforms.entities.name_kinds import is_body_name
+from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name
+from transforms.entities.sports_teams import is_team_mention
 
 # Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
 # out in the same article to be linked.
@@ -116,7 +118,8 @@ def _vote(mentions: list[Mention], probes: Mapping[str, str]) -> str:
     """The type most mentions have; a multi-word name the model reads alone as a person counts
     `PROBE_WEIGHT` more person votes; on a tie, the first mention's type."""
     cue = _person_cue(mentions)
-    kinds = [_kind(m, cue) for m in mentions]
+    # A name's further occurrences found by string (`repeated_names`) repeat the model's reading: they do not vote.
+    kinds = [_kind(m, cue) for m in mentions if not m.is_repeat]
     counts: dict[str, float] = dict(Counter(kinds))
     if any(probes.get(text) == "PERSON" for text in probe_candidates(mentions)):
         counts["person"] = counts.get("person", 0) + PROBE_WEIGHT
@@ -240,9 +243,19 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     """The kind of entity all the mentions of one name in an article name (see the module docstring)."""
     if any(_forced_location(m) for m in group):
         return "location"
-    if is_body_name(group[0].surface):
+    if is_body_name(group[0].surface) or is_company_name(group[0].surface):
         return "organization"
-    return _vote(group, probes)
+    if is_facility_name(group[0].surface):
+        return "location"
+    kind = _vote(group, probes)
+    # `Doris Day` is a person however her name ends.
+    if kind != "person" and is_event_name(group[0].surface):
+        return "other"
+    # A town's team (`Newcastle boss Graeme Souness`): one mention that says so speaks for the article, unless
+    # the town is the dateline's, which stays the place the story comes from.
+    if kind == "location" and not any(m.is_dateline for m in group) and any(is_team_mention(m) for m in group):
+        return "organization"
+    return kind
 
 
 def _within(group: list[Mention], dateline: Mapping[str, float]) -> str | None:

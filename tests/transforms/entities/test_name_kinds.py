@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.entities.name_kinds import is_body_name, is_misspelt_month
+from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name, is_misspelt_month
 
 
 @pytest.mark.parametrize(
@@ -13,6 +13,11 @@ from transforms.entities.name_kinds import is_body_name, is_misspelt_month
         ("Kenya Airways", True),
         ("Gulf Cooperation Council", True),
         ("Ivory Coast Football Federation", True),
+        # Sports clubs named after their towns, which the model reads as people or places.
+        ("Leeds United", True),
+        ("Bristol Rovers", True),
+        ("Wigan Athletic", True),
+        ("Stoke City", False),
         # Places whose last word also heads bodies' names, or that a compass word makes a region.
         ("West Bank", False),
         ("Mexico City", False),
@@ -53,3 +58,29 @@ def test_bodies_are_named_by_their_head_noun(name: str, body: bool) -> None:
 )
 def test_misspelt_months(word: str, month: bool) -> None:
     assert is_misspelt_month(word) is month
+
+
+@pytest.mark.parametrize("surface", ["Davis Cup", "US Masters", "Venice Film Festival", "Boxing Day", "ICC TROPHY"])
+def test_names_of_events(surface: str) -> None:
+    assert is_event_name(surface)
+
+
+@pytest.mark.parametrize("surface", ["Cup", "Arab League", "Rockstar Games", "United Nations", "Tour Operators"])
+def test_names_that_are_no_events(surface: str) -> None:
+    assert not is_event_name(surface)
+
+
+@pytest.mark.parametrize(
+    ("surface", "facility"),
+    [
+        ("Abbey Road", True),
+        ("Hoover Dam", True),
+        ("Wembley Stadium", True),
+        ("PENNSYLVANIA AVENUE", True),
+        ("Road", False),
+        ("Random House", False),
+        ("", False),
+    ],
+)
+def test_names_of_streets_buildings_and_works(surface: str, facility: bool) -> None:
+    assert is_facility_name(surface) is facility

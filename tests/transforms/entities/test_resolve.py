@@ -146,6 +146,47 @@ def test_a_body_named_after_a_place_is_an_organisation_whatever_the_model_said()
     ]
 
 
+def test_a_town_s_team_is_an_organisation_wherever_the_article_names_it() -> None:
+    resolved = names(
+        [
+            mention("Bristol", "GPE", after=" manager Tom Smith said"),
+            mention("Bristol", "GPE", 60, before="a home game for "),
+            mention("Bath", "GPE", 90, before="moved to "),
+            # a national side keeps its country
+            mention("Belgium", "GPE", 120, after=" beat Wales 2-0"),
+        ]
+    )
+    assert [(s, t) for s, t, _ in resolved] == [
+        ("Bristol", "organization"),
+        ("Bristol", "organization"),
+        ("Bath", "location"),
+        ("Belgium", "location"),
+    ]
+
+
+def test_an_event_is_no_body_nor_place_but_a_person_keeps_a_name_like_one() -> None:
+    resolved = names(
+        [mention("Davis Cup", "ORG"), mention("Boston Marathon", "GPE", 30), mention("Doris Day", "PERSON", 60)]
+    )
+    assert [(s, t) for s, t, _ in resolved] == [
+        ("Davis Cup", "other"),
+        ("Boston Marathon", "other"),
+        ("Doris Day", "person"),
+    ]
+
+
+def test_a_name_with_a_company_s_legal_form_is_an_organisation_whatever_the_model_said() -> None:
+    assert names([mention("Denver Widgets Corp.", "GPE"), mention("Jane Doe Ltd", "PERSON", 40)]) == [
+        ("Denver Widgets Corp.", "organization", "Denver Widgets Corp."),
+        ("Jane Doe Ltd", "organization", "Jane Doe Ltd"),
+    ]
+
+
+def test_a_street_or_a_building_is_a_place_whatever_the_model_said() -> None:
+    resolved = names([mention("Abbey Road", "PERSON"), mention("Hoover Dam", "ORG", 30)])
+    assert [(s, t) for s, t, _ in resolved] == [("Abbey Road", "location"), ("Hoover Dam", "location")]
+
+
 def test_a_place_no_gazetteer_knows_takes_the_country_the_text_puts_it_in() -> None:
     # `BAMAKO, Mali -`: the dateline's country is what the story is about
     resolved = resolve_article(

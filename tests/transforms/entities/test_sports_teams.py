@@ -1,0 +1,48 @@
+import pytest
+
+from transforms.entities.mentions import Mention
+from transforms.entities.sports_teams import is_team_mention
+
+
+def mention(surface: str, before: str = "", after: str = "", *, is_dateline: bool = False) -> Mention:
+    return Mention("body", 0, len(surface), surface, "GPE", is_dateline, before, after)
+
+
+@pytest.mark.parametrize(
+    ("before", "surface", "after"),
+    [
+        # a role of the club's people after the name
+        ("", "Leeds", " manager Howard Wilkinson said"),
+        ("said ", "Yorkshire", "'s captain, who"),
+        # a result, with the verb or with the score
+        ("", "Lancashire", " beat Essex by six wickets"),
+        ("", "Ottawa", " 4 Montreal 2 ( overtime )"),
+        ("", "Lyon", " 2-1 at half-time"),
+        ("Rangers ", "Dundee", " won 3-0 on Saturday"),
+        ("Everton 3, ", "Stoke", " 1"),
+        ("the Giants routed ", "Denver", " on Sunday"),
+        ("who once played for ", "Marseille", " and"),
+    ],
+)
+def test_a_place_named_as_a_team(before: str, surface: str, after: str) -> None:
+    assert is_team_mention(mention(surface, before, after))
+
+
+@pytest.mark.parametrize(
+    ("before", "surface", "after"),
+    [
+        ("", "Tokyo", " edged higher on Friday"),
+        ("", "Washington", " beat back the proposal"),
+        ("talks held on May 3 ", "Geneva", " were"),
+        # the venue of a game, and a town's dateline
+        ("Spain beat Malta in ", "Valletta", " 3-2"),
+        ("a flight to ", "Rome", " on Monday"),
+        ("", "", ""),
+    ],
+)
+def test_a_place_named_as_a_place(before: str, surface: str, after: str) -> None:
+    assert not is_team_mention(mention(surface, before, after))
+
+
+def test_a_dateline_s_town_is_a_place() -> None:
+    assert not is_team_mention(mention("LEEDS", "", " 4 Bolton 1", is_dateline=True))

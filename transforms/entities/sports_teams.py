@@ -1,0 +1,48 @@
+"""Sports teams named after their town, county or state: `Newcastle boss Graeme Souness`, `Surrey beat Kent`.
+
+Sports pages name clubs by their home (`Leicestershire`, `Milan`, `Minnesota`), and the model reads the place.
+What the text says around the name tells the team: a player's or manager's role after it (`Norwich striker`,
+`Florida manager`), a result after it (`Kent beat Durham`, `Wigan 42 Bradford 36`, `Kent 108-3`) or before it
+(`defeated Colorado`, `homered for Cleveland`). A country named so is left a place: news annotation (CoNLL-2003)
+keeps national sides as their country.
+"""
+
+import re
+
+from transforms.entities.mentions import Mention
+
+_ROLES = (
+    r"manager|coach|boss|captain|skipper|striker|forward|midfielder|defender|goalkeeper|keeper|winger|"
+    r"full-?back|all-rounder|batsman|bowler|opener|pitcher|quarterback|team-?mates?|fans|supporters|squad|"
+    r"chairman"
+)
+# Verbs of a result that governments and markets do not share (`crushed`, `edged higher`, `drew criticism`).
+_RESULTS = r"beat|beats|defeated|defeats|thrashed|routed|trounced|outclassed"
+_SCORE = r"\d{1,3}(?:-\d{1,3})?"
+# A month or weekday before a number makes a date, not a score (`May 3 Paris`).
+_CALENDAR = (
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September"
+    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+_NAME = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*"
+_AFTER = re.compile(
+    rf"(?:['’]s?)?\s+(?:{_ROLES})\b"
+    rf"|\s+(?:{_RESULTS})\s+(?!back\b|off\b)"
+    rf"|\s+(?:won|lost|drew|led|trailed)\s+\d{{1,3}}-\d{{1,3}}\b"
+    # a score with the other side's (`Wigan 42 Bradford 36`, `Crystal Palace 0, Charlton 1`) or alone (`108-3`)
+    rf"|\s+\d{{1,3}},?\s+{_NAME}\s+\d{{1,3}}\b|\s+\d{{1,3}}-\d{{1,3}}\b"
+)
+_BEFORE = re.compile(
+    rf"(?:\b(?:{_RESULTS}|(?:play|plays|played|playing|signed|signs|homered|homers|scored|scores) for)"
+    rf"|(?<!\w)(?!(?:{_CALENDAR})\b){_NAME},? \d{{1,3}},?)\s+$"
+)
+
+# After `in` or `at` a place is where a game was played (`beat Austria in Salzburg 3-2`).
+_VENUE = re.compile(r"\b(?:in|at|In|At)\s+$")
+
+
+def is_team_mention(mention: Mention) -> bool:
+    """Whether the words around a place's mention say it names a team (see the module docstring)."""
+    if mention.is_dateline or _VENUE.search(mention.before):
+        return False
+    return bool(_AFTER.match(mention.after) or _BEFORE.search(mention.before))
