@@ -21,6 +21,7 @@ from transforms.entities.person_titles import is_title_or_role
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w'’.-]*) $")
 _CAPITALISED_AFTER = re.compile(r" [A-Z]|[\w'’-]")
+_WORD_BEFORE = re.compile(r"[\w'’.-]")
 
 
 def _findable(surface: str) -> bool:
@@ -34,29 +35,33 @@ def repeated_mentions(fields: dict[str, str], mentions: list[Mention]) -> list[M
     for m in mentions:
         if m.label in _NAME_LABELS and not m.is_dateline and _findable(m.surface):
             labels.setdefault(m.surface, Counter())[m.label] += 1
-    if not labels:
-        return []
-    pattern = re.compile(
-        rf"(?<![\w'’.-])(?:{'|'.join(re.escape(s) for s in sorted(labels, key=len, reverse=True))})(?![\w'’-])"
-    )
     found = []
     for field in ("title", "body"):
-        if field not in fields:
+        if field not in fields or not labels:
             continue
         text = fields[field]
         taken = [(m.start, m.end) for m in mentions if m.field == field]
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in taken) or _CAPITALISED_AFTER.match(text, end):
-                continue
-            before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
-            # A capitalised word before makes a longer name, unless it is a title or a function word that opens a
-            # sentence (`Then Quorvel`).
-            word = before.group(1).rstrip(".") if before else ""
-            if before and not is_title_or_role(word) and word.lower() not in STOP_WORDS:
-                continue
-            label = labels[match.group()].most_common(1)[0][0]
-            if (mention := trimmed(field, text, start, end, label)) is not None:
-                found.append(replace(mention, is_repeat=True))
-                taken.append((start, end))
-    return found
+        # The longest names first: a shorter one inside a longer one's occurrence is taken by then.
+        for surface in sorted(labels, key=len, reverse=True):
+            label = labels[surface].most_common(1)[0][0]
+            start = text.find(surface)
+            while start >= 0:
+                end = start + len(surface)
+                if _occurrence(text, start, end, taken) and (mention := trimmed(field, text, start, end, label)):
+                    found.append(replace(mention, is_repeat=True))
+                    taken.append((start, end))
+                start = text.find(surface, end)
+    return sorted(found, key=lambda m: (m.field != "title", m.start))
+
+
+def _occurrence(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether `text[start:end]` is the name on its own: whole words, no mention there, no longer name around it."""
+    if _WORD_BEFORE.match(text, start - 1) if start else False:
+        return False
+    if _CAPITALISED_AFTER.match(text, end) or any(s < end and start < e for s, e in taken):
+        return False
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    # A capitalised word before makes a longer name, unless it is a title or a function word that opens a sentence
+    # (`Then Quorvel`).
+    word = before.group(1).rstrip(".") if before else ""
+    return not before or is_title_or_role(word) or word.lower() in STOP_WORDS
