@@ -44,13 +44,15 @@ def release_freed_memory() -> None:
         trim(0)
 
 
+@cache
 def keep_what_lasts() -> None:
-    """Have the garbage collector leave alone every object this process holds now, for good.
+    """Have the garbage collector leave alone every object this process holds now, for good: once a process.
 
     Called once the long-lived objects are made (imported modules, the spaCy pipeline and gazetteers of a worker,
     Great Expectations in the flow): they live as long as the process, yet every full collection walked them all
     again (0.2 s each in the flow, a collection after every batch). Later collections walk only what was made
-    since; what is left frozen is never freed before the process exits.
+    since. A frozen object in a reference cycle is never freed, so this is done once, not at every batch: frozen
+    at each, a batch's cyclic garbage stayed (resident after 10 batches of 1,000 records: 681 MB, against 604).
     """
     gc.freeze()
 

@@ -47,3 +47,20 @@ def test_large_buffers_keep_their_own_mapping_once_the_threshold_is_fixed(thresh
     # glibc raises its threshold when the first buffer is freed, so the second comes from the heap; fixed, it does not.
     command = [sys.executable, "-c", _SECOND_BUFFER_MAPPED, threshold.split()[0]]
     assert subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip() == mapped
+
+
+_FREEZE_TWICE = """
+import gc
+from flows.runtime.memory import keep_what_lasts
+keep_what_lasts()
+first = gc.get_freeze_count()
+made_since = [[i] for i in range(10_000)]
+keep_what_lasts()
+print(first > 0, gc.get_freeze_count() == first)
+"""
+
+
+def test_what_lasts_is_frozen_once_a_process_not_at_every_batch():
+    # Frozen at every batch, a batch's objects in reference cycles were never freed: 10 batches held 77 MB more.
+    result = subprocess.run([sys.executable, "-c", _FREEZE_TWICE], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["True", "True"]
