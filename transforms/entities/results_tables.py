@@ -13,6 +13,7 @@ import re
 
 from transforms.entities.countries import country
 from transforms.entities.mentions import LABEL_TYPES, Mention
+from transforms.entities.name_kinds import is_body_name
 from transforms.entities.ner import Span
 
 _MIN_ROWS = 4
@@ -25,6 +26,9 @@ _NAME = re.compile(_NAME_PATTERN)
 _NUMBERED = re.compile(rf"(?<![\w.])\d{{1,3}}(?: ?-|\.) (?P<name>{_NAME_PATTERN})(?= ?[,;(]| \d| -|$)")
 _COMPETITOR = re.compile(rf"(?P<name>{_NAME_PATTERN}) \((?P<country>[A-Z][\w. ]+)\)")
 _NUMBER_AFTER = re.compile(r" [-+]?\d[\d.,:/-]*(?:\s|$)")
+# An individual's result after the bracketed country: a time or distance (`3:38.52`, `20.90`), set or match
+# scores (`6-4`, `2-0`), or rounds (`74 73 70 72 290`); not a team's single score (`Red Star (Yugoslavia) 70`).
+_IS_RESULT = re.compile(r" ?(?:\d+[.:]\d[\d.:]*|\d+-\d+|\d+(?: \d+)+)(?![\w-])")
 _INITIALS = re.compile(r"(?:[A-Z]\. ?)+[A-Z]")
 # Column headings left before a row's name: single letters (`W D L`) and short abbreviations after them.
 _COLUMN_HEADER = re.compile(r"[A-Z] (?:[A-Z]{1,3} )*(?=[A-Z])")
@@ -75,7 +79,8 @@ def table_mentions(field: str, text: str, view: str, spans: list[Span]) -> list[
 
 def list_mentions(field: str, text: str, view: str, spans: list[Span]) -> list[Mention]:
     """The names of line-ups and results lists (numbered items, competitors with their country in brackets):
-    people unless the model or the gazetteer says otherwise."""
+    people unless the model or the gazetteer says otherwise, and people whatever the model says where an
+    individual's result follows the country."""
     items = [m for m in _NUMBERED.finditer(view) if _is_name(m["name"])]
     items += [m for m in _COMPETITOR.finditer(view) if country(m["country"]) is not None and _is_name(m["name"])]
     if len(items) < _MIN_ROWS:
@@ -86,5 +91,9 @@ def list_mentions(field: str, text: str, view: str, spans: list[Span]) -> list[M
         name = text[start:end]
         labels = [label for s, e, label in spans if s < end and start < e and label in ("PERSON", "ORG")]
         label = "GPE" if country(name) is not None else (labels[0] if labels else "PERSON")
+        if label == "ORG" and _IS_RESULT.match(view, item.end()) and " " in name and not is_body_name(name):
+            # A competitor of several words whose country and individual result follow (`Marion Clignet (France)
+            # 3:38.52`) is a person whatever the model said; a club's score is a team's (`Red Star (Yugoslavia) 70`).
+            label = "PERSON"
         found[(start, end)] = Mention(field, start, end, name, label)
     return list(found.values())

@@ -87,6 +87,19 @@ def test_line_ups_and_competitors_are_people() -> None:
     assert found[0] == Mention("body", 5, 18, "Andre Joubert", "PERSON")
 
 
+def test_a_competitor_with_an_individual_result_is_a_person_whatever_the_model_said() -> None:
+    # A results list (a women's 1,500 metres; a basketball round): the model read two runners as organisations.
+    text = (
+        "1. Joan Parry (Ireland) 4:05.11 2. Mira Holt (Sweden) 4:06.20 3. Ana Ruiz (Spain) 4:07.01 "
+        "4. Kim Doyle (Canada) 4:07.90 Green Lions (Austria) 81 Blue Stars (Poland) 77"
+    )
+    holt, doyle, stars = text.index("Mira Holt"), text.index("Kim Doyle"), text.index("Blue Stars")
+    spans = [(holt, holt + 9, "ORG"), (doyle, doyle + 9, "ORG"), (stars, stars + 10, "ORG")]
+    found = {m.surface: m.label for m in list_mentions("body", text, text, spans)}
+    assert found["Mira Holt"] == found["Kim Doyle"] == found["Joan Parry"] == "PERSON"
+    assert found["Blue Stars"] == "ORG"  # a team's score, not an individual's result
+
+
 def test_mentions_carry_what_follows_them_for_rules_that_read_it() -> None:
     text = "an armed base in Indelimane, the northeast of the country, near the border with Niger, said the army"
     start = text.index("Indelimane")
