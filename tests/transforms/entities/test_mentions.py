@@ -68,6 +68,15 @@ def test_rows_of_a_results_table_are_teams_or_people() -> None:
     ]
 
 
+def test_a_county_heading_a_row_is_its_side_though_the_model_reads_a_person() -> None:
+    # County cricket scores: the model reads the counties as people, and a batsman as one too.
+    text = "Close of play: Essex 310 and 42-1 Somerset 201 Kent 188-6 Surrey 299 Jon Reed 87"
+    somerset, reed = text.index("Somerset"), text.index("Jon Reed")
+    spans = [(somerset, somerset + 8, "PERSON"), (reed, reed + 8, "PERSON")]
+    found = {m.surface: m.label for m in table_mentions("body", text, text, spans)}
+    assert found == {"Essex": "ORG", "Somerset": "ORG", "Kent": "ORG", "Surrey": "ORG", "Jon Reed": "PERSON"}
+
+
 def test_a_name_followed_by_a_number_in_prose_is_no_table() -> None:
     text = "Windows 95 and Boeing 747 flew to Mali."
     assert table_mentions("body", text, text, spans=[]) == []
