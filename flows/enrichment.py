@@ -87,9 +87,9 @@ class Enrichment:
         return self._done
 
 
-# The task runners whose workers were prepared, by id (a runner compares by its settings, so it is no set member),
-# held weakly: a later runner given a dead one's id is not taken for it (`serve` makes one a run). A Dask cluster
-# starts on first use, so a run with nothing to enrich (an unchanged re-run) never starts one.
+# The task runners whose workers were prepared, by id, held weakly: a later runner given a dead one's id is not
+# taken for it (`serve` makes one a run). A Dask cluster starts on first use, so a run with nothing to enrich (an
+# unchanged re-run) never starts one.
 _PREPARED: "weakref.WeakValueDictionary[int, Any]" = weakref.WeakValueDictionary()
 
 

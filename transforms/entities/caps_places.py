@@ -3,7 +3,8 @@
 Wire copy opens with a byline and a dateline in capitals (`Deborah Charles RANGOON 1996-08-31`), or a dateline
 straight before the first sentence's name (`LONDON Marks & Spencer announced`); the model reads the two as one
 name. Where a run of all-caps words that a gazetteer knows as a place meets words in mixed case, they are two
-names.
+names: in a name that opens the text (`mentions.span_mentions`), since elsewhere a name in capitals may open the
+name of a body (`USA Today`, `USA Gymnastics`).
 """
 
 import re

@@ -82,8 +82,13 @@ def _country_of_name(name: str, place: str | None) -> str | None:
         return found.code
     if read is not None and read.kind == "state":
         return read.country_code
-    if read is not None and read.kind == "region" and len({r.country_code for r in regions()[name_key(name)]}) == 1:
-        return read.country_code
+    if read is not None and read.kind == "region":
+        # A region's name says which country when no region of its level elsewhere has it (a county abroad
+        # named like a province does not make `Canterbury` ambiguous).
+        group = regions()[name_key(name)]
+        level = next(r.level for r in group if r.gazetteer_id == read.gazetteer_id)
+        if len({r.country_code for r in group if r.level == level}) == 1:
+            return read.country_code
     return None
 
 

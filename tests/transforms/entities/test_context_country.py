@@ -85,6 +85,8 @@ def test_the_main_country_clearly_leads_the_others(near: dict[str, float], main:
         # Another country's region, when only one country has a region of the name.
         ("London", ", Ontario, said", "CA"),
         ("Lahore", ", Punjab, said", None),
+        # A county names its country too.
+        ("Maidstone", ", Kent, said", "GB"),
     ],
 )
 def test_a_name_after_a_place_in_text(place_name: str, after: str, code: str | None) -> None:

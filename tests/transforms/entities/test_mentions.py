@@ -75,6 +75,12 @@ def test_a_county_heading_a_row_is_its_side_though_the_model_reads_a_person() ->
     spans = [(somerset, somerset + 8, "PERSON"), (reed, reed + 8, "PERSON")]
     found = {m.surface: m.label for m in table_mentions("body", text, text, spans)}
     assert found == {"Essex": "ORG", "Somerset": "ORG", "Kent": "ORG", "Surrey": "ORG", "Jon Reed": "PERSON"}
+    # Surnames that some country's municipalities bear stay people (a golf leaderboard).
+    text = "Leading scores: Garcia 68 Lopez 70 Santos 71 Murray 72 Young 73"
+    spans = [
+        (text.index(n), text.index(n) + len(n), "PERSON") for n in ("Garcia", "Lopez", "Santos", "Murray", "Young")
+    ]
+    assert {m.label for m in table_mentions("body", text, text, spans)} == {"PERSON"}
 
 
 def test_a_name_followed_by_a_number_in_prose_is_no_table() -> None:
@@ -119,3 +125,15 @@ def test_mentions_carry_what_follows_them_for_rules_that_read_it() -> None:
     assert found.before == "an armed base in "
     [niger] = country_mentions("body", text, taken=[(start, start + 10)])
     assert (niger.surface, niger.after) == ("Niger", ", said the army")
+
+
+def test_a_place_in_capitals_is_split_from_a_name_only_where_a_byline_opens_the_text() -> None:
+    opening = "Ann Lowe WASHINGTON The Senate voted."
+    assert [(m.surface, m.label) for m in span_mentions("body", opening, opening, 0, 19, "PERSON")] == [
+        ("Ann Lowe", "PERSON"),
+        ("WASHINGTON", "GPE"),
+    ]
+    # Further on, capitals open a body's name.
+    text = "Sales of USA Today rose."
+    start = text.index("USA")
+    assert [m.surface for m in span_mentions("body", text, text, start, start + 9, "ORG")] == ["USA Today"]

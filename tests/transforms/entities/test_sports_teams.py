@@ -33,6 +33,9 @@ def test_a_place_named_as_a_team(before: str, surface: str, after: str) -> None:
     [
         ("", "Tokyo", " edged higher on Friday"),
         ("", "Washington", " beat back the proposal"),
+        # what a town or its people do is no team's
+        ("", "Texas", " beat expectations"),
+        ("", "Chicago", " fans of jazz gathered"),
         ("talks held on May 3 ", "Geneva", " were"),
         # the venue of a game, and a town's dateline
         ("Spain beat Malta in ", "Valletta", " 3-2"),
