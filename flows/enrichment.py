@@ -143,8 +143,8 @@ LEAST_SHARE = 40
 
 def sub_batches(articles: pl.DataFrame, workers: int, most: int) -> list[pl.DataFrame]:
     """The batch in shares for the workers, in order, largest first: each a `2 × workers`-th of what is left, at
-    most `most` and at least `LEAST_SHARE` articles (or `most`, if smaller; the last takes what remains, up to
-    half a least share more, within `most`); one share without workers or articles.
+    most `most` and at least `LEAST_SHARE` articles (less where `most` or two shares a worker need it; the last
+    takes what remains, up to half a least share more, within `most`); one share without workers or articles.
 
     Workers take the next share as they finish one, and they do not finish together: articles differ in length,
     and the flow's own work takes turns with theirs. With equal shares one worker was still enriching a share of
@@ -152,7 +152,8 @@ def sub_batches(articles: pl.DataFrame, workers: int, most: int) -> list[pl.Data
     """
     if articles.is_empty() or workers <= 1:
         return [articles]
-    least = min(LEAST_SHARE, most)
+    # A small batch still makes two shares a worker, for a cluster of many (`--dask-address`) too.
+    least = min(LEAST_SHARE, most, -(-articles.height // (2 * workers)))
     shares, start = [], 0
     while start < articles.height:
         left = articles.height - start

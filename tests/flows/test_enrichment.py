@@ -23,7 +23,7 @@ def articles(n: int) -> pl.DataFrame:
 
 @pytest.mark.parametrize(
     ("height", "workers", "most"),
-    [(1715, 2, 200), (888, 2, 200), (5, 2, 2), (1000, 3, 100), (7, 4, 200), (210, 2, 200), (20, 2, 200)],
+    [(1715, 2, 200), (888, 2, 200), (5, 2, 2), (1000, 3, 100), (7, 4, 200), (210, 2, 200), (20, 2, 200), (150, 8, 200)],
 )
 def test_shares_cover_the_batch_in_order_largest_first_and_end_small(height, workers, most):
     shares = sub_batches(articles(height), workers, most)
@@ -32,6 +32,8 @@ def test_shares_cover_the_batch_in_order_largest_first_and_end_small(height, wor
     assert max(sizes) <= most
     assert sizes[:-1] == sorted(sizes[:-1], reverse=True)  # the last takes what is left
     assert sizes[-1] < 1.5 * min(LEAST_SHARE, most)
+    # two shares a worker, as far as the batch allows: a small batch is spread over a cluster too
+    assert len(sizes) >= 2 * workers or max(sizes) <= -(-height // (2 * workers))
 
 
 def test_the_bbc_batch_ends_with_small_shares_on_two_workers():
@@ -68,8 +70,8 @@ def test_once_the_last_batch_is_enriched_the_local_workers_go_before_the_run_end
             time.sleep(0.1)
         return len(enriched), before, client.run_on_scheduler(_workers), "broadsheet-quick-exit" in plugins, frozen
 
-    # Two shares of two articles; the workers' models are frozen, and they exit quickly.
-    assert enrich_and_release() == (2, 2, 0, True, True)
+    # Four shares of one article; the workers' models are frozen, and they exit quickly.
+    assert enrich_and_release() == (4, 2, 0, True, True)
     assert "lose already computed" not in caplog.text  # their results were dropped before they went
     assert "still alive after" not in caplog.text  # none outlived Dask's grace and had to be killed
 
