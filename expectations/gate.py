@@ -12,7 +12,7 @@ from typing import Any
 
 import polars as pl
 
-from expectations.suites import DERIVED, suite_definition
+from expectations.suites import DERIVED, reference_flags, suite_definition
 from transforms.published import BY_NAME, dimensions, keys_parameter, referring_columns
 
 VALIDATIONS: dict[str, pl.DataType | type[pl.DataType]] = {
@@ -65,7 +65,7 @@ def audit(batch: dict[str, pl.DataFrame], parameters: dict[str, Any]) -> GateRes
     for table, frame in batch.items():
         suite = _suite(gx, table)
         definition = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe(table)
-        frame = frame.with_columns(**DERIVED.get(table, {}))
+        frame = frame.with_columns(**DERIVED.get(table, {}), **reference_flags(table, parameters))
         result = definition.get_batch(batch_parameters={"dataframe": frame.to_pandas()}).validate(
             suite, expectation_parameters=parameters, result_format="COMPLETE"
         )
@@ -160,7 +160,7 @@ def _describe(table: str, expectation: str, column: str | None, reason: str | No
 def _validation_row(table: str, outcome: Any, level: str, column: str | None) -> dict[str, Any]:
     config = outcome.expectation_config
     observed = outcome.result.get("observed_value")
-    # A relationship's value set holds every key of a dimension: record its size, not its members.
+    # A long value set (the country codes) is recorded by its size, not its members.
     kwargs = {
         k: {"values": len(v)} if isinstance(v, list | set | tuple) and len(v) > 20 else v
         for k, v in config.kwargs.items()

@@ -39,6 +39,25 @@ DERIVED: dict[str, dict[str, pl.Expr]] = {
 }
 
 
+def reference_column(column: str, target: str) -> str:
+    """The column the gate adds to say whether `column` holds a key of `target`: `entity_id_in_dim_entity`."""
+    return f"{column}_in_{target}"
+
+
+def reference_flags(table: str, parameters: dict[str, Any]) -> dict[str, pl.Expr]:
+    """One column per relationship of `table`: true where the row's key is one `parameters` lists for the target
+    (the batch's own and the published ones), null where the row holds no key.
+
+    Great Expectations re-serialises an expectation's arguments for every metric it resolves, so a value set of
+    every dimension key (12,000 entity ids for the BBC folder) cost 2.7 s of a 3.8 s audit; the membership is
+    computed here once and the suite expects it true.
+    """
+    return {
+        reference_column(column, target): pl.col(column).is_in(parameters[keys_parameter(target)])
+        for column, target in BY_NAME[table].references.items()
+    }
+
+
 @cache
 def suite_definition(table: str) -> dict[str, Any]:
     """The suite of one published table: its structural expectations, then its value rules."""
@@ -55,7 +74,8 @@ def value_rules(table: str) -> dict[str, Any]:
 def structural_expectations(table: Table) -> list[dict[str, Any]]:
     """Columns, not-null, unique key and relationships of `table`, as expectation configurations."""
     batch = {"level": "batch"}
-    columns = [*table.columns, *DERIVED.get(table.name, {})]
+    references = {column: reference_column(column, target) for column, target in table.references.items()}
+    columns = [*table.columns, *DERIVED.get(table.name, {}), *references.values()]
     expectations: list[dict[str, Any]] = [
         {"type": "expect_table_columns_to_match_set", "kwargs": {"column_set": columns, "exact_match": True}}
     ]
@@ -72,11 +92,12 @@ def structural_expectations(table: Table) -> list[dict[str, Any]]:
     expectations += [
         {
             "type": "expect_column_values_to_be_in_set",
-            "kwargs": {"column": column, "value_set": {"$PARAMETER": keys_parameter(target)}},
+            "kwargs": {"column": references[column], "value_set": [True]},
+            "meta": batch | {"reason": f"{column} refers to no {target} row published or in the batch"},
         }
         for column, target in table.references.items()
     ]
-    return [expectation | {"meta": batch} for expectation in expectations]
+    return [{"meta": batch} | expectation for expectation in expectations]
 
 
 def suite_tables() -> list[str]:

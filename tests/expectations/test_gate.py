@@ -100,7 +100,9 @@ def test_a_broken_relationship_blocks_the_batch():
     frames = batch(["One"])
     result = audit(frames, parameters(frames, source_keys=["someone-else"]))
     assert not result.passed
-    assert any("fct_article.source_key: expect_column_values_to_be_in_set" in r for r in result.blocked_by)
+    [reason] = [r for r in result.blocked_by if "source_key" in r]
+    assert reason.startswith("source_key refers to no dim_source row published or in the batch")
+    assert "fct_article.source_key_in_dim_source: expect_column_values_to_be_in_set" in reason
 
 
 @pytest.mark.parametrize("column", ["article_key", "article_id"])

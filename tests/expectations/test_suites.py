@@ -1,5 +1,7 @@
-from expectations.suites import suite_definition, suite_tables
-from transforms.published import PUBLISHED_TABLES
+import polars as pl
+
+from expectations.suites import reference_flags, suite_definition, suite_tables
+from transforms.published import PUBLISHED_TABLES, keys_parameter
 
 
 def test_every_published_table_has_exactly_one_suite():
@@ -30,3 +32,13 @@ def test_keys_are_unique_and_not_null_in_every_suite():
                 "meta": {"level": "batch"},
             }
             assert not_null in expectations, (table, key)
+
+
+def test_a_reference_flag_says_whether_a_row_holds_a_known_key():
+    # An entity id the batch or the warehouse holds, one neither holds, and a row that refers to nothing.
+    facts = pl.DataFrame({"entity_id": ["known", "unknown", None]})
+    keys = {keys_parameter("dim_entity"): ["known", "other"], keys_parameter("fct_article"): []}
+    flags = reference_flags("fct_entity_mention", keys)
+    assert list(flags) == ["article_key_in_fct_article", "entity_id_in_dim_entity"]
+    flagged = facts.select(flags["entity_id_in_dim_entity"])
+    assert flagged.to_series().to_list() == [True, False, None]

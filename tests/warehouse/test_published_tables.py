@@ -7,8 +7,8 @@ import duckdb
 import polars as pl
 import pytest
 
-from expectations.suites import DERIVED, structural_expectations, suite_definition, value_rules
-from transforms.published import BY_NAME, FCT_ARTICLE, TABLES, Table, keys_parameter
+from expectations.suites import DERIVED, reference_column, structural_expectations, suite_definition, value_rules
+from transforms.published import BY_NAME, FCT_ARTICLE, TABLES, Table
 from warehouse.migrate import migrate
 
 # How each polars type of the declaration is stored in DuckDB.
@@ -80,17 +80,16 @@ def test_a_column_declared_but_not_migrated_is_drift(catalog):
 def test_each_suite_checks_the_declared_structure(table):
     expectations = suite_definition(table.name)["expectations"]
     [columns] = [e["kwargs"]["column_set"] for e in expectations if e["type"] == "expect_table_columns_to_match_set"]
-    assert columns == [*table.columns, *DERIVED.get(table.name, {})]
+    flags = [reference_column(column, target) for column, target in table.references.items()]
+    assert columns == [*table.columns, *DERIVED.get(table.name, {}), *flags]
     not_null = {e["kwargs"]["column"] for e in expectations if e["type"] == "expect_column_values_to_not_be_null"}
     assert not_null == set(table.columns) - table.nullable
     relationships = {
-        e["kwargs"]["column"]: e["kwargs"]["value_set"]["$PARAMETER"]
+        e["kwargs"]["column"]: e["kwargs"]["value_set"]
         for e in expectations
-        if e["type"] == "expect_column_values_to_be_in_set"
-        and isinstance(e["kwargs"]["value_set"], dict)
-        and e["kwargs"]["value_set"]["$PARAMETER"].endswith(("_keys", "_ids"))
+        if e["type"] == "expect_column_values_to_be_in_set" and e["kwargs"]["column"] in flags
     }
-    assert relationships == {column: keys_parameter(target) for column, target in table.references.items()}
+    assert relationships == {flag: [True] for flag in flags}
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
