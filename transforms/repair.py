@@ -46,18 +46,23 @@ def _collapse(match: re.Match[str]) -> str:
     return "\n\n" if match.group().count("\n") >= 2 else " "
 
 
+# `Word suffix`: a capitalised word, then a demonym's ending split from it (`Mali an`, `Niger ian`). Which words
+# are country names is a set lookup: an alternation of 200 names made this scan 0.6 ms an article.
+_SPLIT_WORD = re.compile(
+    rf"\b(?P<name>[A-Z][a-z]+)(?P<space> )(?P<suffix>{'|'.join(_DEMONYM_SUFFIXES)})\b(?=(?: (?P<next>\S+))?)"
+)
+
+
 @cache
-def _demonym_split() -> re.Pattern[str]:
-    """`Name suffix` for every single-word English country name in pycountry (current and historic)."""
+def _country_words() -> frozenset[str]:
+    """Every single-word English country name in pycountry (current and historic)."""
     names: set[str] = set()
     for country in [*pycountry.countries, *pycountry.historic_countries]:
         for attribute in ("name", "common_name"):
             name = getattr(country, attribute, None)
             if name and re.fullmatch(r"[A-Z][a-z]+", name):
                 names.add(name)
-    alternatives = "|".join(sorted(names, key=len, reverse=True))
-    suffixes = "|".join(_DEMONYM_SUFFIXES)
-    return re.compile(rf"\b(?P<name>{alternatives})(?P<space> )(?P<suffix>{suffixes})\b(?=(?: (?P<next>\S+))?)")
+    return frozenset(names)
 
 
 def _unambiguous_demonym(match: re.Match[str]) -> bool:
@@ -71,8 +76,12 @@ def _unambiguous_demonym(match: re.Match[str]) -> bool:
 def _join_demonyms(text: str) -> list[Substitution]:
     """The demonym joins for this text: an ambiguous `Mali an army` is joined only if the same text also has
     an unambiguous `Mali an soldiers`, so an English `in Mali an official said` stays as written."""
-    pattern = _demonym_split()
-    confirmed = {(m["name"], m["suffix"]) for m in pattern.finditer(text) if _unambiguous_demonym(m)}
+    countries = _country_words()
+    confirmed = {
+        (m["name"], m["suffix"])
+        for m in _SPLIT_WORD.finditer(text)
+        if m["name"] in countries and _unambiguous_demonym(m)
+    }
     if not confirmed:
         return []
     joinable = re.compile(r"|".join(rf"(?<=\b{name}) (?={suffix}\b)" for name, suffix in sorted(confirmed)))
