@@ -53,6 +53,18 @@ def task_runner(workers: int, address: str | None) -> "DaskWhenNeeded | None":
     )
 
 
+# A local cluster's own upkeep, set down from Dask's defaults: each worker samples its running task's stack every
+# 10 ms for the dashboard's profile (nobody reads it here), and every scheduler, nanny and worker checks its event
+# loop every 20 ms, its system load every 0.5 s and its memory every 0.1 s. Idle, that is 3 % of a core in the flow
+# process and 2 % in each worker (measured: a two-worker LocalCluster over 10 s), 0.4-0.9 % with these.
+QUIET_LOCAL_CLUSTER = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
 class DaskWhenNeeded(TaskRunner[PrefectFuture[Any]]):
     """Prefect's Dask task runner (prefect-dask's `DaskTaskRunner`, given the same settings), made when the run
     first submits a task: a run with nothing to enrich (an unchanged re-run) neither starts a cluster nor imports
@@ -80,6 +92,7 @@ class DaskWhenNeeded(TaskRunner[PrefectFuture[Any]]):
                 # enrichment speed (measured on the BBC articles). A worker's memory here follows its sub-batch,
                 # not the run, so glibc's own default is kept.
                 dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None})
+                dask.config.set(QUIET_LOCAL_CLUSTER)
             self._dask = DaskTaskRunner(**self.settings).__enter__()
         return self._dask
 

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from flows.pipeline import run_pipeline
-from flows.runtime.cluster import task_runner
+from flows.runtime.cluster import QUIET_LOCAL_CLUSTER, task_runner
 from flows.settings import RunOptions, sample_folder
 
 pytestmark = [pytest.mark.e2e]
@@ -62,13 +62,23 @@ def test_two_local_workers_publish_what_one_process_does(tmp_path):
     assert any(row[1] == "Bamako" for row in published(workers)["entities"])
 
 
-def test_local_workers_keep_glibcs_own_memory_trimming():
+def _worker_setting(name: str) -> object:
+    import dask
+
+    return dask.config.get(name)
+
+
+def test_local_workers_keep_glibcs_own_memory_trimming_and_skip_dasks_upkeep():
     # Dask's default (MALLOC_TRIM_THRESHOLD_=65536 in its workers' environment) tripled their system time under spaCy.
     runner = task_runner(2, None)
     with runner:
         values = runner.client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
+        upkeep = {name: runner.client.run(_worker_setting, name) for name in QUIET_LOCAL_CLUSTER}
     assert len(values) == 2
     assert set(values.values()) == {None}
+    # The workers' profiler and monitors run as the flow set them, not at Dask's defaults (profile on, 20 ms ticks).
+    for name, value in QUIET_LOCAL_CLUSTER.items():
+        assert list(upkeep[name].values()) == [value, value], name
 
 
 def _free_port() -> int:
