@@ -1,7 +1,7 @@
 """Enrichment of staged articles: what the text and its source say beyond the words.
 
 Publication date, language, tone, near-duplicate clusters, the dates the text mentions, and the people,
-organisations and places it names. Each step uses a library made for it (dateparser, langdetect, VADER,
+organisations and places it names. Each step uses a library made for it (dateparser, CLD2, VADER,
 datasketch, spaCy with gazetteers); see their modules.
 """
 
@@ -43,7 +43,7 @@ _PARALLEL_FROM = 200
 
 def load_resources(model: str) -> None:
     """Load what enriching reads, once a process: the NER pipeline `model`, the gazetteers and the language
-    profiles (about 2 s together), so that a worker can have them before its first sub-batch arrives."""
+    detector (about 2 s together), so that a worker can have them before its first sub-batch arrives."""
     load_ner(model)
     load_gazetteers()
     load_profiles()

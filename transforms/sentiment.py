@@ -43,7 +43,32 @@ def _scores(body: str | None) -> tuple[float | None, ...]:
     return (scores["compound"], scores["pos"], scores["neg"], round(scores["pos"] + scores["neg"], 3))
 
 
+class _WindowedAnalyzer(SentimentIntensityAnalyzer):
+    """VADER with the same scores, without its work that grows with the square of the text's length.
+
+    For every sentiment word, vaderSentiment 3.3.2's negation and idiom checks lower-case the whole text's word
+    list, to read at most the three words before it and the two after. Here they are handed just those words,
+    re-indexed: each check reads the same words as before, so every score is the same. On the 1,781 BBC articles:
+    6.4 ms an article before, 1.3 ms after, every score identical; short texts (AG News, HuffPost descriptions,
+    0.1 ms) gain nothing. tests/transforms/test_sentiment.py compares the two on BBC articles and made-up texts.
+    """
+
+    @staticmethod
+    def _negation_check(valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
+        # Reads words i-3 .. i-1, only those after the text's start (its caller checks i > start_i)
+        first = max(0, i - 3)
+        return SentimentIntensityAnalyzer._negation_check(
+            valence, words_and_emoticons[first : i + 1], start_i, i - first
+        )
+
+    @staticmethod
+    def _special_idioms_check(valence: float, words_and_emoticons: list[str], i: int) -> float:
+        # Reads words i-3 .. i+2 (its caller checks i > 2), and i+1, i+2 only where the text has them: a window
+        # that ends where the text does gives the same answer to those length checks
+        return SentimentIntensityAnalyzer._special_idioms_check(valence, words_and_emoticons[i - 3 : i + 3], 3)
+
+
 @cache
 def _analyzer() -> SentimentIntensityAnalyzer:
     """One analyzer per process: building it reads VADER's lexicon file (about 7,500 words)."""
-    return SentimentIntensityAnalyzer()
+    return _WindowedAnalyzer()
