@@ -68,6 +68,8 @@ def _usual_forms(text: str, skip: set[int]) -> dict[str, str]:
         word = match.group()
         if match.start() in skip or _at_sentence_start(text, match.start()):
             continue
+        if len(word) == 1 and _after_apostrophe(text, match.start()):
+            continue  # the `s` of `Japan's` is no word
         if _is_caps(word) and any(0 <= j < len(words) and _is_caps(words[j].group()) for j in (index - 1, index + 1)):
             continue
         counts[(word.lower(), word)] += 1
@@ -120,17 +122,21 @@ def _new_case(text: str, match: re.Match[str], forms: dict[str, str], *, is_plac
     """One word of an all-caps stretch as the view writes it (see the module docstring)."""
     word = match.group()
     key = word.lower()
-    if len(word) == 1 and text[match.start() - 1 : match.start()] in ("'", "’"):
-        return _same_length(word, str.lower)  # a possessive or a contraction: `CHINA'S`, `DON'T`
+    if len(word) == 1 and (_after_apostrophe(text, match.start()) or key == "a"):
+        return _same_length(word, str.lower)  # a possessive, a contraction or the article: `CHINA'S`, `DON'T`
     if key in forms and len(forms[key]) == len(word):
         return _recase(word, forms[key])
-    if is_place and len(word) > 1:
-        return _title(word)
-    if is_place or key in STOP_WORDS or len(word) == 1:
-        return word if is_place else _same_length(word, str.lower)
+    if is_place:
+        return _title(word)  # `U.S.` keeps its letters
+    if key in STOP_WORDS or len(word) == 1:
+        return _same_length(word, str.lower)
     if not parts_of_speech(word):
         return word if len(word) <= _MAX_ABBREVIATION else _title(word)
     return _same_length(word, str.lower)
+
+
+def _after_apostrophe(text: str, start: int) -> bool:
+    return text[start - 1 : start] in ("'", "’")
 
 
 def _title(word: str) -> str:

@@ -44,6 +44,9 @@ def place_words(text: str, words: list[re.Match[str]]) -> set[int]:
     found: set[int] = set()
     i = 0
     while i < len(words):
+        if words[i].group().lower() in STOP_WORDS:  # `THE U.S.`: the article is no part of the name
+            i += 1
+            continue
         for j in range(min(len(words), i + _MAX_NAME_WORDS) - 1, i - 1, -1):
             gaps = (text[words[k].end() : words[k + 1].start()] for k in range(i, j))
             if all(_NAME_GAP.fullmatch(gap) for gap in gaps) and is_place(
