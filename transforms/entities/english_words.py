@@ -8,7 +8,7 @@ but none as verbs, adjectives or adverbs, so `is_verb_or_modifier` tells ordinar
 `fall`) from names.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 
 import spacy
 from spacy.lookups import Lookups
@@ -32,7 +32,7 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, dict[str, list[str]]
     )
 
 
-@cache
+@lru_cache(maxsize=1 << 14)
 def parts_of_speech(word: str) -> frozenset[str]:
     """The parts of speech (noun, verb, adj, adv) a word can be, inflected or not; empty for no dictionary word."""
     lemmas, exceptions, rules = _tables()
