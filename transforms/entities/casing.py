@@ -2,8 +2,12 @@
 
 Statistical NER reads capitalisation as evidence: in an all-caps headline (`SOCCER - JAPAN GET LUCKY WIN`,
 wire and CoNLL-2003 style) every word looks like a name. The view rewrites each word of an all-caps stretch in
-the case the same article uses for it elsewhere (`take` in `Leicestershire take over`, `UN`), else in lower
-case for English function words and title case for the rest. Only letter case changes, character by
+the case the same article uses for it elsewhere (`take` in `Leicestershire take over`, `UN`). A word the article
+writes nowhere else is a name in title case if the gazetteers know it as a place (`Brazil`, `New York`,
+`Brazilian`: `headlines.place_words`) or if it is no English word (`Comelf`), kept in capitals if such a word is
+short (`NBP`, an abbreviation), and in lower case otherwise (`leaves`, `fall`): title-cased, ordinary words read
+as names (`Bundesbank Leaves`). A topic slug (`soccer - `) goes to lower case and the headline starts after it:
+read as `Soccer - Romania`, the first name reads as part of the slug. Only letter case changes, character by
 character, so offsets found in the view are offsets into the stored text.
 """
 
@@ -13,11 +17,16 @@ from collections.abc import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from transforms.entities.english_words import parts_of_speech
+from transforms.entities.headlines import place_words, slug_end
+
 _WORD = re.compile(r"[^\W\d_]+")
 # A stretch of at least this many all-caps words is a headline, not an acronym or a dateline (`BAMAKO Mali`).
 _MIN_CAPS_WORDS = 3
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)$")
+# A word no dictionary knows of at most this many letters is an abbreviation (`NBP`, `IBC`); a longer one a name.
+_MAX_ABBREVIATION = 4
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -59,6 +68,8 @@ def _usual_forms(text: str, skip: set[int]) -> dict[str, str]:
         word = match.group()
         if match.start() in skip or _at_sentence_start(text, match.start()):
             continue
+        if len(word) == 1 and _after_apostrophe(text, match.start()):
+            continue  # the `s` of `Japan's` is no word
         if _is_caps(word) and any(0 <= j < len(words) and _is_caps(words[j].group()) for j in (index - 1, index + 1)):
             continue
         counts[(word.lower(), word)] += 1
@@ -89,17 +100,44 @@ def ner_view(text: str, reference: str | None = None) -> str:
         for key, form in _usual_forms(reference, reference_runs).items():
             forms.setdefault(key, form)
     chars = list(text)
+    slug = slug_end(text)
     for run in runs:
+        places = place_words(text, run)
+        opening = True
         for position, match in enumerate(run):
             word = match.group()
-            key = word.lower()
-            if key in forms and len(forms[key]) == len(word):
-                new = _recase(word, forms[key])
-            elif key in STOP_WORDS or len(word) == 1:
-                new = _same_length(word, str.lower)
-            else:
-                new = word[0] + _same_length(word[1:], str.lower)
-            if position == 0 and _at_sentence_start(text, match.start()):
+            if match.start() < slug:
+                chars[match.start() : match.end()] = _same_length(word, str.lower)
+                continue
+            new = _new_case(text, match, forms, is_place=position in places)
+            after_slug = slug and not text[slug : match.start()].strip(" -–—")
+            if opening and (after_slug or _at_sentence_start(text, match.start())):
                 new = _same_length(new[0], str.upper) + new[1:]
+            opening = False
             chars[match.start() : match.end()] = new
     return "".join(chars)
+
+
+def _new_case(text: str, match: re.Match[str], forms: dict[str, str], *, is_place: bool) -> str:
+    """One word of an all-caps stretch as the view writes it (see the module docstring)."""
+    word = match.group()
+    key = word.lower()
+    if len(word) == 1 and (_after_apostrophe(text, match.start()) or key == "a"):
+        return _same_length(word, str.lower)  # a possessive, a contraction or the article: `CHINA'S`, `DON'T`
+    if key in forms and len(forms[key]) == len(word):
+        return _recase(word, forms[key])
+    if is_place:
+        return _title(word)  # `U.S.` keeps its letters
+    if key in STOP_WORDS or len(word) == 1:
+        return _same_length(word, str.lower)
+    if not parts_of_speech(word):
+        return word if len(word) <= _MAX_ABBREVIATION else _title(word)
+    return _same_length(word, str.lower)
+
+
+def _after_apostrophe(text: str, start: int) -> bool:
+    return text[start - 1 : start] in ("'", "’")
+
+
+def _title(word: str) -> str:
+    return word[0] + _same_length(word[1:], str.lower)

@@ -1,11 +1,8 @@
 """All the mentions of one article, from the model's spans and the rules that know what the model misses."""
 
-import re
-
 from transforms.dateline import parse_dateline
 from transforms.entities.company_names import company_spans
-from transforms.entities.countries import country
-from transforms.entities.geocode import geocode
+from transforms.entities.headlines import slug_end
 from transforms.entities.mentions import LABEL_TYPES, Mention, country_mentions, span_mentions, trimmed
 from transforms.entities.name_kinds import is_misspelt_month
 from transforms.entities.ner import Span
@@ -22,19 +19,6 @@ def _dateline_mentions(field: str, text: str) -> list[Mention]:
     spans = [found.place, *([found.region] if found.region else [])]
     mentions = [trimmed(field, text, start, end, "GPE", is_dateline=True) for start, end in spans]
     return [m for m in mentions if m is not None]
-
-
-# The topic slug that opens a wire's all-caps headline: `SOCCER - JAPAN GET LUCKY WIN`, `MOTOR RACING - ...`.
-_SLUG = re.compile(r"[A-Z][A-Z &'.]*?(?=\s+[-–—]{1,2}\s+)")
-
-
-def _slug_end(title: str) -> int:
-    """The end of the topic slug opening an all-caps headline, 0 if there is none or it names a place
-    (`BAGHDAD - ...`)."""
-    slug = _SLUG.match(title) if title.isupper() else None
-    if slug is None or country(slug.group()) is not None or geocode(slug.group().title()) is not None:
-        return 0
-    return slug.end()
 
 
 def _field_mentions(
@@ -72,8 +56,8 @@ def article_mentions(fields: dict[str, str], spans: dict[str, tuple[str, list[Sp
     for name, (view, field_spans) in spans.items():
         # The model's reading of a dateline (`BAMAKO Mali` as one PERSON) gives way to the dateline's.
         # A headline's topic slug (`CRICKET - `) names no entity.
-        opening = _slug_end(fields[name]) if name == "title" else 0
+        opening = slug_end(fields[name]) if name == "title" else 0
         claimed = [(0, max([opening, *(m.end for m in mentions if m.field == name)]))]
         mentions += _field_mentions(name, fields[name], view, field_spans, claimed)
     mentions = split_possessives(fields, mentions)
-    return mentions + repeated_mentions(fields, mentions)
+    return mentions + repeated_mentions(fields, mentions, {name: view for name, (view, _) in spans.items()})

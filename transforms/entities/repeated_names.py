@@ -29,8 +29,13 @@ def _findable(surface: str) -> bool:
     return sum(c.isalpha() for c in surface) >= 2 and (surface.isupper() or surface.lower() not in STOP_WORDS)
 
 
-def repeated_mentions(fields: dict[str, str], mentions: list[Mention]) -> list[Mention]:
-    """The further occurrences of the article's names in its title and body that no mention covers."""
+def repeated_mentions(
+    fields: dict[str, str], mentions: list[Mention], views: dict[str, str] | None = None
+) -> list[Mention]:
+    """The further occurrences of the article's names in its title and body that no mention covers.
+
+    Names are looked for in the NER view of a text where `views` has one (`casing.ner_view`): there an all-caps
+    headline writes a name as the body does (`KLINSMANN` as `Klinsmann`), at the text's own offsets."""
     labels: dict[str, Counter[str]] = {}
     for m in mentions:
         if m.label in _NAME_LABELS and not m.is_dateline and _findable(m.surface):
@@ -40,17 +45,20 @@ def repeated_mentions(fields: dict[str, str], mentions: list[Mention]) -> list[M
         if field not in fields or not labels:
             continue
         text = fields[field]
+        view = (views or {}).get(field, text)
         taken = [(m.start, m.end) for m in mentions if m.field == field]
         # The longest names first: a shorter one inside a longer one's occurrence is taken by then.
         for surface in sorted(labels, key=len, reverse=True):
             label = labels[surface].most_common(1)[0][0]
-            start = text.find(surface)
+            start = view.find(surface)
             while start >= 0:
                 end = start + len(surface)
-                if _occurrence(text, start, end, taken) and (mention := trimmed(field, text, start, end, label)):
+                if _occurrence(view, start, end, taken) and (
+                    mention := trimmed(field, text, start, end, label, view=view)
+                ):
                     found.append(replace(mention, is_repeat=True))
                     taken.append((start, end))
-                start = text.find(surface, end)
+                start = view.find(surface, end)
     return sorted(found, key=lambda m: (m.field != "title", m.start))
 
 

@@ -18,7 +18,8 @@ a GPE once). Within an article a name means one thing, so:
    London`). A place no gazetteer knows takes the country the text puts it in (`context_country`), marked as
    inferred, with no coordinates.
 Before the vote, a name's own words may decide its kind: a body named after a place (`African Union`, `Sahel
-Alliance`) is an organisation (`name_kinds`).
+Alliance`) is an organisation (`name_kinds`). After it, the words around one mention may: a person by the vote
+whose shares or officers the text names is a company (`company_cues`).
 """
 
 import re
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from transforms.entities.company_cues import is_company_mention
 from transforms.entities.company_names import is_company_name
 from transforms.entities.context_country import context_country, named_country
 from transforms.entities.countries import continents, country, demonym_of, name_key
@@ -248,6 +250,10 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     if is_facility_name(group[0].surface):
         return "location"
     kind = _vote(group, probes)
+    # A company read as a surname (`shares of Jones`, `Cofinec CEO`): one mention that says so speaks for the
+    # article, unless a title says the name is a person's (`President Jones`).
+    if kind == "person" and not _person_cue(group) and any(is_company_mention(m) for m in group):
+        return "organization"
     # `Doris Day` is a person however her name ends.
     if kind != "person" and is_event_name(group[0].surface):
         return "other"

@@ -8,14 +8,40 @@ from transforms.entities.casing import ner_view
 @pytest.mark.parametrize(
     ("text", "reference", "view"),
     [
-        # CoNLL-2003 headline: words the body writes in lower case go lower, names keep the body's case
+        # CoNLL-2003 headline: words the body writes in lower case go lower, names keep the body's case; the topic
+        # slug goes lower and the headline starts after it
         (
             "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY .",
             "Leicestershire take over at the top after an innings victory .",
-            "Cricket - Leicestershire take over at top after innings victory .",
+            "cricket - Leicestershire take over at top after innings victory .",
         ),
+        ("SOCCER - THREE PLAYERS BANNED", None, "soccer - Three players banned"),
+        # a place before the dash is no slug
+        ("PERU - TALKS RESUME", None, "Peru - talks resume"),
         # wire headline: an acronym the body writes in capitals stays so; function words go lower
-        ("MALI'S PRESIDENT SAYS UN TROOPS ARE NEEDED", "The UN said so.", "Mali's President Says UN Troops are Needed"),
+        ("MALI'S PRESIDENT SAYS UN TROOPS ARE NEEDED", "The UN said so.", "Mali's president says UN troops are needed"),
+        # Reuters-21578 headlines: words the article writes nowhere else go lower, unless the gazetteers know them
+        # as places (countries, demonyms, cities of several words) or no dictionary knows them (names, and
+        # abbreviations, kept in capitals)
+        (
+            "BUNDESBANK LEAVES CREDIT POLICIES UNCHANGED",
+            "The Bundesbank left rates unchanged.",
+            "Bundesbank leaves credit policies unchanged",
+        ),
+        ("BRAZIL COFFEE EXPORTS FALL", None, "Brazil coffee exports fall"),
+        ("TALKS IN RIO DE JANEIRO AND NEW YORK", None, "Talks in Rio De Janeiro and New York"),
+        ("POLISH NBP SEES COMELF PROFIT", None, "Polish NBP sees Comelf profit"),
+        # a one-word city that is also an ordinary word is read as the word
+        ("MILAN AND VOLGOGRAD SEE NICE SPRING", None, "Milan and Volgograd see nice spring"),
+        # a possessive's `S` is lower case though the body writes `U.S.`; `US` alone is a word, `U.S.` a country
+        ("CHINA'S WHEAT IMPORTS SEEN HIGHER - USDA", "The U.S. said", "China's wheat imports seen higher - usda"),
+        ("GIVE US A CHANCE SAYS U.S. ENVOY", None, "Give us a chance says U.S. envoy"),
+        # the body's possessives (`Japan 's`) say nothing of how `S` is written
+        (
+            "TENNIS - FRIDAY 'S RESULTS FROM THE U.S. OPEN .",
+            "Japan 's Kimiko Date beat Germany 's Steffi Graf .",
+            "tennis - Friday 's results from the U.S. open .",
+        ),
         # a dateline or an acronym alone is not a headline
         ("BAMAKO Mali The president", None, "BAMAKO Mali The president"),
         ("", None, ""),

@@ -17,6 +17,8 @@ def title_mentions(title: str, spans: list[tuple[int, int, str]]) -> list[str]:
         # a slug that is a place is kept, and so is a headline that is not all caps
         ("PERU - TALKS RESUME", [(0, 4, "GPE")], ["PERU"]),
         ("Curling - Sweden top group", [(0, 7, "ORG")], ["Curling", "Sweden"]),
+        # a clause before a dash is no slug: Reuters-21578 names its source after it
+        ("CHINA'S WHEAT IMPORTS SEEN HIGHER - USDA", [(0, 5, "GPE")], ["CHINA"]),
         ("", [], []),
     ],
 )

@@ -19,6 +19,15 @@ def test_a_name_found_once_is_found_wherever_the_article_writes_it() -> None:
     ]
 
 
+def test_a_name_is_found_in_an_all_caps_headline_through_its_ner_view() -> None:
+    # CoNLL-2003: the headline names the player in capitals, the body in mixed case
+    title, body = "SOCCER - KLINSMANN TO RETIRE", "Juergen Klinsmann will retire."
+    mentions = [Mention("body", 8, 17, "Klinsmann", "PERSON")]
+    views = {"title": "soccer - Klinsmann to retire", "body": body}
+    found = repeated_mentions({"title": title, "body": body}, mentions, views)
+    assert [(m.field, m.start, m.end, m.surface, m.label) for m in found] == [("title", 9, 18, "KLINSMANN", "PERSON")]
+
+
 def test_a_name_inside_a_longer_name_or_a_word_is_no_further_mention() -> None:
     body = "Ravenna rose. The Ravenna Post and Port Ravenna and Ravennas and Ravenna-based firms."
     assert found({"body": body}, [Mention("body", 0, 7, "Ravenna", "GPE")]) == []

@@ -182,6 +182,22 @@ def test_a_name_with_a_company_s_legal_form_is_an_organisation_whatever_the_mode
     ]
 
 
+def test_a_company_read_as_a_person_is_one_where_the_text_names_its_shares_or_officers() -> None:
+    # CoNLL-2003 dev: `shares of Jones common stock` (Jones Medical), `Cofinec CEO Stephen Frater`
+    resolved = names(
+        [
+            mention("Jones", "PERSON", before="about 2,960,000 shares of ", after=" common stock ."),
+            mention("Jones", "PERSON", 40, after=" said on Friday"),
+            mention("Cofinec", "PERSON", 80, after=" CEO Stephen Frater told reporters"),
+            # a person's spokesman, a person named to an office, a president's name: persons still
+            mention("Yeltsin", "PERSON", 120, after=" spokesman Sergei Yastrzhembsky said"),
+            mention("Sallie Krawcheck", "PERSON", 160, before="the bank named ", after=" chief financial officer"),
+            mention("Smith", "PERSON", 200, before="President ", after="'s shares rose"),
+        ]
+    )
+    assert [t for _, t, _ in resolved] == ["organization"] * 3 + ["person"] * 3
+
+
 def test_a_street_or_a_building_is_a_place_whatever_the_model_said() -> None:
     resolved = names([mention("Abbey Road", "PERSON"), mention("Hoover Dam", "ORG", 30)])
     assert [(s, t) for s, t, _ in resolved] == [("Abbey Road", "location"), ("Hoover Dam", "location")]

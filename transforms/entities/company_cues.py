@@ -1,0 +1,36 @@
+"""Companies the model reads as persons, told by what business news writes around a company's name.
+
+The model often reads a one-word company as a surname (`Magna`, `Cofinec`, `Jones` of Jones Medical). Around
+one of its mentions the text may say what it is: its shares or stock (`shares of Jones`, `Jones stock closed`,
+`Ericsson shares dropped`), its officers and owners (`Cofinec CEO Stephen Frater`, `Deportivo chairman`,
+`Magna shareholders`), or a deal for it (`stake in Fuso`, `acquisition of JD Edwards`). Words that persons
+share are no cue: a spokesman speaks for a president as for a firm (`Yeltsin spokesman`), `shares` alone is a
+verb (`Els shares the lead`), and a person is named to an office (`named Sallie Krawcheck chief financial
+officer`).
+"""
+
+import re
+
+from transforms.entities.mentions import Mention
+
+_SHARES_AFTER = re.compile(
+    r"['’]s?\s+(?:shares|stock)\b"
+    r"|\s+(?:stock|shares)\s+(?:closed|rose|fell|slipped|gained|jumped|dropped|plunged|soared|traded|was|were)\b"
+)
+_OFFICERS_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:CEO|chief executive|chief financial officer|chairman|board of directors|shareholders)\b"
+)
+_APPOINTED_BEFORE = re.compile(r"\b(?:named|names|appointed|appoints|elected|elects|promoted|hired|made|as)\s+$")
+_DEAL_BEFORE = re.compile(
+    r"\b(?:shares (?:in|of)|stock of|stake in|shareholders (?:in|of)|takeover of|acquisition of|merger with"
+    r"|subsidiary of)\s+$"
+)
+
+
+def is_company_mention(mention: Mention) -> bool:
+    """Whether the words around a mention say it names a company (see the module docstring)."""
+    if mention.is_dateline:
+        return False
+    if _SHARES_AFTER.match(mention.after) or _DEAL_BEFORE.search(mention.before):
+        return True
+    return bool(_OFFICERS_AFTER.match(mention.after)) and not _APPOINTED_BEFORE.search(mention.before)
