@@ -24,7 +24,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 # A stretch of at least this many all-caps words is a headline, not an acronym or a dateline (`BAMAKO Mali`).
 _MIN_CAPS_WORDS = 3
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)$")
+# A full stop after a lone capital closes an abbreviation, not a sentence: `U.K. MONEY MARKET`.
+_SENTENCE_START = re.compile(r"(?:^|(?<!\b[A-Z])[.]\s+|[!?:]\s+|\n)$")
 # A word no dictionary knows of at most this many letters is an abbreviation (`NBP`, `IBC`); a longer one a name.
 _MAX_ABBREVIATION = 4
 
@@ -109,7 +110,9 @@ def ner_view(text: str, reference: str | None = None) -> str:
             if match.start() < slug:
                 chars[match.start() : match.end()] = _same_length(word, str.lower)
                 continue
-            new = _new_case(text, match, forms, is_place=position in places)
+            # A place of one short word is an abbreviation (`UK`, `UAE`), not a word of a name (`RIO DE JANEIRO`).
+            short_place = position in places and not {position - 1, position + 1} & places and len(word) <= 3
+            new = _new_case(text, match, forms, is_place=position in places, is_abbreviation=short_place)
             after_slug = slug and not text[slug : match.start()].strip(" -–—")
             if opening and (after_slug or _at_sentence_start(text, match.start())):
                 new = _same_length(new[0], str.upper) + new[1:]
@@ -118,7 +121,7 @@ def ner_view(text: str, reference: str | None = None) -> str:
     return "".join(chars)
 
 
-def _new_case(text: str, match: re.Match[str], forms: dict[str, str], *, is_place: bool) -> str:
+def _new_case(text: str, match: re.Match[str], forms: dict[str, str], *, is_place: bool, is_abbreviation: bool) -> str:
     """One word of an all-caps stretch as the view writes it (see the module docstring)."""
     word = match.group()
     key = word.lower()
@@ -127,7 +130,7 @@ def _new_case(text: str, match: re.Match[str], forms: dict[str, str], *, is_plac
     if key in forms and len(forms[key]) == len(word):
         return _recase(word, forms[key])
     if is_place:
-        return _title(word)  # `U.S.` keeps its letters
+        return word if is_abbreviation else _title(word)  # `U.S.` keeps its letters
     if key in STOP_WORDS or len(word) == 1:
         return _same_length(word, str.lower)
     if not parts_of_speech(word):
