@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import psutil
 import pytest
 
 from flows.pipeline import run_pipeline
@@ -89,7 +90,8 @@ def _free_port() -> int:
 
 @pytest.fixture
 def hand_started_cluster(tmp_path):
-    """A `dask scheduler` and two `dask worker`s started by hand on localhost, with no Prefect API configured."""
+    """A `dask scheduler` and two `dask worker`s started by hand on localhost, with no Prefect API configured:
+    (scheduler address, the workers' Prefect home, the `dask worker` processes)."""
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")} | {
@@ -118,7 +120,7 @@ def hand_started_cluster(tmp_path):
         for i in range(2)
     ]
     try:
-        yield address, tmp_path / "worker-prefect-home"
+        yield address, tmp_path / "worker-prefect-home", processes[1:]
     finally:
         for process in processes:
             process.terminate()
@@ -127,7 +129,7 @@ def hand_started_cluster(tmp_path):
 
 
 def test_an_existing_cluster_enriches_and_its_workers_report_to_the_runs_api(tmp_path, hand_started_cluster):
-    address, worker_home = hand_started_cluster
+    address, worker_home, workers = hand_started_cluster
     source = stories(tmp_path / "news")
     home = tmp_path / "prefect-home"
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_HOME": str(home)}
@@ -142,7 +144,7 @@ def test_an_existing_cluster_enriches_and_its_workers_report_to_the_runs_api(tmp
         assert "Enriching on Dask scheduler tcp://127.0.0.1" in remote.stderr and "with 2 workers" in remote.stderr
     alone = subprocess.run(
         [*command, "-w", str(tmp_path / "alone.duckdb"), "--workers", "1"],
-        env=env, capture_output=True, text=True, timeout=300,
+        env=env | {"PREFECT_HOME": str(tmp_path / "alone-prefect-home")}, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert alone.returncode == 0, alone.stderr
     assert published(tmp_path / "remote.duckdb") == published(tmp_path / "alone.duckdb")
@@ -150,8 +152,12 @@ def test_an_existing_cluster_enriches_and_its_workers_report_to_the_runs_api(tmp
     # no worker started an API of its own.
     with sqlite3.connect(home / "prefect.db") as db:
         logged = db.execute("SELECT message FROM log WHERE message LIKE 'Enriched a sub-batch of %'").fetchall()
-    pids = {message.rpartition(":")[2].split()[0] for (message,) in logged}
-    assert len(logged) >= 6 and len(pids) >= 2  # three sub-batches a run or more, on the cluster's two workers
+    pids = {int(message.rpartition(":")[2].split()[0]) for (message,) in logged}
+    # `dask worker` runs its worker in a child process of its nanny. Which of the two takes a sub-batch is Dask's
+    # choice (one still loading its models may get none), so each must be one of them, not both used.
+    worker_pids = {child.pid for worker in workers for child in psutil.Process(worker.pid).children(recursive=True)}
+    assert len(logged) >= 6  # three sub-batches a run or more
+    assert pids and pids <= worker_pids, (pids, worker_pids)
     assert not (worker_home / "prefect.db").exists()
 
 
@@ -171,7 +177,7 @@ def test_an_unreachable_scheduler_is_a_clear_error_before_anything_is_read(tmp_p
 def test_a_worker_killed_mid_run_leaves_what_a_clean_run_publishes_after_at_most_one_rerun(
     tmp_path, hand_started_cluster
 ):
-    address, _ = hand_started_cluster
+    address, _, _ = hand_started_cluster
     source = tmp_path / "many"
     source.mkdir()
     for i in range(40):
