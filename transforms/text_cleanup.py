@@ -34,10 +34,11 @@ _NAMED_REMNANT = re.compile(
 _LOWEST_PRINTABLE = 32
 
 
-def repair_entities(text: str) -> str:
-    """`text` with entities decoded, AG News-style remnants restored and literal `\\` made line breaks."""
+def repair_entities(text: str, *, backslash_breaks: bool = True) -> str:
+    """`text` with entities decoded, AG News-style remnants restored and (unless told not to: a text file's
+    backslash is a backslash) literal `\\` made line breaks."""
     while True:
-        repaired = _repair_once(text)
+        repaired = _repair_once(text, backslash_breaks)
         if repaired == text:
             return text
         text = repaired
@@ -48,9 +49,9 @@ def repair_entities_or_none(text: str | None) -> str | None:
     return None if text is None else repair_entities(text)
 
 
-def _repair_once(text: str) -> str:
+def _repair_once(text: str, backslash_breaks: bool) -> str:
     # Each pass shortens the text or removes a backslash, so the loop in `repair_entities` ends.
-    if "\\" in text:
+    if backslash_breaks and "\\" in text:
         text = text.replace("\\", "\n")
     if "#" in text:
         text = _NUMERIC_REMNANT.sub(_numeric_remnant, text)

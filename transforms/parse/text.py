@@ -1,7 +1,10 @@
 """Text files: the seed's form (a title line, a blank line, then the body's paragraphs), a text with no title
-line, and collections with one article per line."""
+line, and collections with one article per line. Text saved from markup keeps its escaping debris (`&lt;Texaco
+Inc>` in Reuters-21578's bodies, `Johnson  amp; Johnson` in AG News): repaired as in every other format
+(`transforms.text_cleanup`)."""
 
 from transforms.parse.encoding import decode
+from transforms.text_cleanup import repair_entities
 from transforms.titles import is_title_line
 
 
@@ -26,9 +29,9 @@ def parse_text(data: bytes, *, source_uri: str, source_name: str, category: str 
     if not text.strip():
         return record | {"read_error": "empty: the file holds no text"}
     if not is_title_line(lines):
-        return record | {"body": text.strip()}
-    record["title"] = lines[0].strip()
-    record["body"] = "\n".join(lines[1:]).strip()
+        return record | {"body": repair_entities(text.strip(), backslash_breaks=False)}
+    record["title"] = repair_entities(lines[0].strip(), backslash_breaks=False)
+    record["body"] = repair_entities("\n".join(lines[1:]).strip(), backslash_breaks=False)
     return record
 
 
@@ -41,7 +44,12 @@ def parse_lines(data: bytes, *, source_uri: str, source_name: str, category: str
         return [base | {"source_uri": source_uri, "payload": _describe_bytes(data), "read_error": decoded.error}]
     lines = decoded.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     records = [
-        base | {"source_uri": f"{source_uri}#{number}", "body": line.strip(), "payload": line}
+        base
+        | {
+            "source_uri": f"{source_uri}#{number}",
+            "body": repair_entities(line.strip(), backslash_breaks=False),
+            "payload": line,
+        }
         for number, line in enumerate(lines, start=1)
         if line.strip()
     ]

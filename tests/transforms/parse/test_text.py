@@ -4,6 +4,7 @@ from hypothesis import strategies as st
 
 from transforms.parse.encoding import decode
 from transforms.parse.text import parse_lines, parse_text
+from transforms.text_cleanup import repair_entities
 
 
 def parse(data: bytes) -> dict:
@@ -76,6 +77,27 @@ def test_utf8_text_round_trips_through_decode(text):
     assert decode(text.encode("utf-8")).text == text.removeprefix("\ufeff")
 
 
+@pytest.mark.parametrize(
+    ("data", "title", "body"),
+    [
+        # Reuters-21578's bodies as saved from its SGML: a company's name in escaped angle brackets
+        (
+            b"TEXACO SELLS UNIT\n\n&lt;Texaco Inc> said it sold &amp; left",
+            "TEXACO SELLS UNIT",
+            "<Texaco Inc> said it sold & left",
+        ),
+        # AG News style remnants, where a scraper dropped the entity's `&`
+        (b"Johnson  amp; Johnson profit\n\nTurner #39;s deal", "Johnson & Johnson profit", "Turner's deal"),
+        # a text file's backslash is a backslash (only AG News's CSV export wrote one for a line break)
+        (b"Shrug\n\nHe typed \\o/ and C:\\news", "Shrug", "He typed \\o/ and C:\\news"),
+    ],
+)
+def test_escaping_debris_is_repaired_in_title_and_body(data, title, body):
+    record = parse(data)
+    assert (record["title"], record["body"]) == (title, body)
+    assert record["payload"] == data.decode()
+
+
 def test_a_text_whose_first_line_is_already_the_story_is_all_body():
     # A page saved without its headline: no blank line after the first, which runs on into the next.
     data = b"Shares rose sharply on Monday as investors cheered the figures,\nand analysts said it would last.\n"
@@ -111,5 +133,5 @@ def test_an_empty_collection_is_one_quarantined_record():
 def test_every_non_empty_line_is_one_record(lines):
     data = "\n".join(lines).encode()
     records = parse_lines(data, source_uri="/c/x", source_name="c", category=None)
-    expected = [line.strip() for line in lines if line.strip()]
+    expected = [repair_entities(line.strip(), backslash_breaks=False) for line in lines if line.strip()]
     assert [r["body"] for r in records if not r.get("read_error")] == expected
