@@ -16,7 +16,8 @@ a GPE once). Within an article a name means one thing, so:
    dateline's own country or state (`VANCOUVER`, `SANTA MARIA, Calif.`); a country, state or region named right
    after a place puts it there (`within`: `Paris, Texas`, `London, Ontario`, not `Paris, Washington and
    London`). A place no gazetteer knows takes the country the text puts it in (`context_country`), marked as
-   inferred, with no coordinates.
+   inferred, with no coordinates. An organisation whose name places it in a country (`Bank of England`) has that
+   country, inferred likewise (`org_country`).
 Before the vote, a name's own words may decide its kind: a body named after a place (`African Union`, `Sahel
 Alliance`) is an organisation (`name_kinds`). After it, the words around one mention may: a person by the vote
 whose shares or officers the text names is a company (`company_cues`).
@@ -36,6 +37,7 @@ from transforms.entities.countries import continents, country, demonym_of, name_
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
 from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name
+from transforms.entities.org_country import organization_country
 from transforms.entities.sports_teams import is_team_mention
 
 # Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
@@ -237,6 +239,10 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
         name = name or _display(forms[canonical])
         natural_key = _person_key(name_key(name)) if kind == "person" else name_key(name)
         inferred = context_country(group, near) if kind == "location" else None
+        # A headline in title case runs words into one name (`Nigeria Cease-Fire`): only a name the text
+        # below it writes too is read for its country.
+        if kind == "organization" and any(m.field != "title" for m in group):
+            inferred = organization_country(name)
         entity[key] = (kind, name, natural_key, None, inferred)
     return [Resolved(m, *entity[name_key(m.surface)]) for m in mentions]
 
