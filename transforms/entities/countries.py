@@ -133,7 +133,8 @@ def countries() -> dict[str, Country]:
     for alias, alpha_4 in _FORMER_COUNTRY_ALIASES.items():
         index[name_key(alias)] = Country(None, alias, f"iso3166-3:{alpha_4}", None)
     for subdivision in pycountry.subdivisions:
-        if subdivision.type == "Country":
+        # The UK's nations; pycountry types the fourth, Northern Ireland, a province.
+        if subdivision.type == "Country" or subdivision.code == "GB-NIR":
             nation = subdivision.name.split("[")[0].strip()
             index[name_key(nation)] = Country(subdivision.country_code, nation, f"iso:{subdivision.code}", None)
     for entry in pycountry.countries:

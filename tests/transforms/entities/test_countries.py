@@ -35,6 +35,8 @@ def test_name_key_drops_case_accents_dots_articles_and_possessives(name: str, ke
         ("the U.S.", "US"),
         # a nation of the United Kingdom carries the UK's code
         ("England", "GB"),
+        # Northern Ireland too, though pycountry types it a province (not Ireland, as `Northern Mali` is Mali)
+        ("Northern Ireland", "GB"),
     ],
 )
 def test_countries_are_found_by_any_of_their_names(name: str, code: str) -> None:

@@ -269,3 +269,10 @@ def test_the_name_after_a_place_is_its_state_or_country_only_outside_a_list(text
     first, after = text.split(",", 1)
     resolved = resolve_article([mention(first, "GPE", after="," + after)])
     assert resolved[0].place is not None and resolved[0].place.country_code == code
+
+
+def test_northern_ireland_is_a_nation_of_the_uk_whatever_the_model_said() -> None:
+    resolved = resolve_article([mention("NORTHERN IRELAND", "ORG", field="title"), mention("Northern Ireland", "ORG")])
+    assert {(r.entity_type, r.natural_key, r.place and r.place.country_code) for r in resolved} == {
+        ("location", "iso:GB-NIR", "GB")
+    }
