@@ -276,3 +276,10 @@ def test_northern_ireland_is_a_nation_of_the_uk_whatever_the_model_said() -> Non
     assert {(r.entity_type, r.natural_key, r.place and r.place.country_code) for r in resolved} == {
         ("location", "iso:GB-NIR", "GB")
     }
+
+
+def test_soviet_names_the_soviet_union_and_counts_for_the_country_that_continues_it() -> None:
+    resolved = resolve_article([mention("Soviet", "NORP"), mention("Soviets", "NORP", 20), mention("USSR", "GPE", 40)])
+    assert {(r.entity_type, r.natural_key, r.place and r.place.country_code) for r in resolved} == {
+        ("location", "iso3166-3:SUHH", "RU")
+    }
