@@ -7,7 +7,9 @@ a GPE once). Within an article a name means one thing, so:
    for a location when the name is a big city (`Houston`) or follows `to the` (`the Sahel`), for an
    organisation after any other `the`; a multi-word name the model reads alone as a person gets extra person
    votes (`PROBE_WEIGHT`);
-3. a name that ends the one longer person name of the article is that person (`Parly` → `Florence Parly`);
+3. a name that ends the one longer person name of the article is that person (`Parly` → `Florence Parly`),
+   even a country's name (`Jordan` after `Neil Jordan`) unless a demonym or a place's preposition (`in Jordan`)
+   says the country is meant;
 4. an acronym is the article's name whose initials it spells (`UN` → `United Nations`), else one of the few
    in `_ACRONYMS`;
 5. locations are geocoded (`geocode`): a city name found in several countries weighs each namesake's population
@@ -53,6 +55,9 @@ PROBE_WEIGHT = 1.5
 # (`a visit to the Sahel`, `the Kremlin`).
 _LOCATIVE = re.compile(r"\b(?:in|into|to|from|across|throughout|near|around|over|through|of) (?:the|The) $")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+# Words that put what follows in a place: a country's name after them is the country, not a surname.
+_POSSESSIVE_AFTER = re.compile(r"\s?['’]s?\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|throughout|near|around|through|outside|inside)\s+$", re.I)
 # A dateline's country weighs this many mentions: the wire says where the story is.
 _DATELINE_WEIGHT = 100
 # A person's title right before a name.
@@ -153,8 +158,9 @@ def _display(forms: Iterable[str]) -> str:
 def _link_surnames(by_key: Mapping[str, list[Mention]], types: dict[str, str], target: dict[str, str]) -> None:
     """Point a name at the one longer person name of the article that ends with it (`Parly`)."""
     persons = [k for k, t in types.items() if t == "person"]
+    by_demonym = {found.code for k in by_key if (stem := demonym_of(k)) and (found := country(stem))}
     for key, group in by_key.items():
-        if any(_forced_location(m) for m in group):
+        if any(_forced_location(m) for m in group) and not _may_be_surname(group, by_demonym):
             continue
         words = _person_key(key).split()
         longer = {
@@ -165,6 +171,18 @@ def _link_surnames(by_key: Mapping[str, list[Mention]], types: dict[str, str], t
         if len(longer) == 1:
             target[key] = longer.pop()
             types[key] = "person"
+
+
+def _may_be_surname(group: list[Mention], by_demonym: set[str | None]) -> bool:
+    """Whether a country's name may be a surname here (`Jordan` after `Neil Jordan`): the name alone, its
+    country not named by its demonym in the article (`Jordanian`), never after a word that puts something in a
+    place (`in Jordan`, but `in Jordan's film`)."""
+    return all(
+        (found := country(m.surface)) is not None
+        and found.code not in by_demonym
+        and not (_PLACE_BEFORE.search(m.before) and not _POSSESSIVE_AFTER.match(m.after))
+        for m in group
+    )
 
 
 def _link_acronyms(by_key: Mapping[str, list[Mention]], types: dict[str, str], target: dict[str, str]) -> None:

@@ -283,3 +283,23 @@ def test_soviet_names_the_soviet_union_and_counts_for_the_country_that_continues
     assert {(r.entity_type, r.natural_key, r.place and r.place.country_code) for r in resolved} == {
         ("location", "iso3166-3:SUHH", "RU")
     }
+
+
+def test_a_country_s_name_that_ends_the_article_s_one_person_name_is_that_person() -> None:
+    resolved = names(
+        [
+            mention("Neil Jordan", "PERSON"),
+            mention("Jordan", "GPE", 40, before="the film. "),
+            mention("Jordan", "GPE", 80, before="the lead role in ", after="'s film"),
+        ]
+    )
+    assert {r[1:] for r in resolved} == {("person", "Neil Jordan")}
+
+
+def test_a_country_s_name_after_a_place_s_preposition_or_with_its_demonym_stays_the_country() -> None:
+    after_in = names([mention("Neil Jordan", "PERSON"), mention("Jordan", "GPE", 40, before="flew to ")])
+    assert after_in[1] == ("Jordan", "location", "Jordan")
+    demonym = names(
+        [mention("Michael Jordan", "PERSON"), mention("Jordan", "GPE", 40), mention("Jordanian", "NORP", 60)]
+    )
+    assert demonym[1] == ("Jordan", "location", "Jordan")
