@@ -28,6 +28,9 @@ _COUNTRY_ALIASES = {
     "USA": "US",
     "U.S.A.": "US",
     "Holland": "NL",
+    # The model reads the Emirates' initials as an organisation's; as a country's name they are a place.
+    "UAE": "AE",
+    "U.A.E.": "AE",
 }
 
 # Everyday English names of former countries that pycountry lists only in their official form, by ISO 3166-3 code.

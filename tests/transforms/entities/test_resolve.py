@@ -303,3 +303,8 @@ def test_a_country_s_name_after_a_place_s_preposition_or_with_its_demonym_stays_
         [mention("Michael Jordan", "PERSON"), mention("Jordan", "GPE", 40), mention("Jordanian", "NORP", 60)]
     )
     assert demonym[1] == ("Jordan", "location", "Jordan")
+
+
+def test_the_emirates_initials_are_the_country_whatever_the_model_said() -> None:
+    resolved = resolve_article([mention("UAE", "ORG"), mention("U.A.E.", "ORG", 20)])
+    assert {(r.entity_type, r.place and r.place.country_code) for r in resolved} == {("location", "AE")}
