@@ -2,7 +2,8 @@
 
 The model labels each span alone and often inconsistently (the seed article's `Mali` is a PERSON six times and
 a GPE once). Within an article a name means one thing, so:
-1. a name the gazetteers know as a country or continent, or as a country's demonym (`Malian`), is a location;
+1. a name the gazetteers know as a country or continent, or as a country's demonym (`Malian`), is a location, and
+   so is a dateline's place wherever the story names it (`DHAKA` … `Dhaka stocks`);
 2. otherwise its mentions vote and the majority type wins (ties: the first mention's). A PERSON vote counts
    for a location when the name is a big city (`Houston`) or follows `to the` (`the Sahel`), for an
    organisation after any other `the`; a multi-word name the model reads alone as a person gets extra person
@@ -267,7 +268,9 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
 
 def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     """The kind of entity all the mentions of one name in an article name (see the module docstring)."""
-    if any(_forced_location(m) for m in group):
+    # A dateline's place is where the story was filed: the same name elsewhere in the story is that place, as
+    # a market or a government (`Dhaka stocks`, `Tokyo said`) where the model reads an organisation.
+    if any(_forced_location(m) or m.is_dateline for m in group):
         return "location"
     if is_body_name(group[0].surface) or is_company_name(group[0].surface):
         return "organization"

@@ -308,3 +308,11 @@ def test_a_country_s_name_after_a_place_s_preposition_or_with_its_demonym_stays_
 def test_the_emirates_initials_are_the_country_whatever_the_model_said() -> None:
     resolved = resolve_article([mention("UAE", "ORG"), mention("U.A.E.", "ORG", 20)])
     assert {(r.entity_type, r.place and r.place.country_code) for r in resolved} == {("location", "AE")}
+
+
+def test_a_dateline_s_place_is_that_place_wherever_the_story_names_it() -> None:
+    dateline = Mention("body", 0, 5, "DHAKA", "GPE", True)
+    resolved = resolve_article(
+        [dateline, mention("Dhaka", "ORG", field="title"), mention("Dhaka", "ORG", 40, before="the ", after=" market")]
+    )
+    assert {(r.entity_type, r.place and r.place.country_code) for r in resolved} == {("location", "BD")}
