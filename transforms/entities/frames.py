@@ -93,11 +93,14 @@ def occurrences_frame(rows: list[tuple[str, Resolved]]) -> pl.DataFrame:
 
 
 def dim_entity(occurrences: pl.DataFrame) -> pl.DataFrame:
-    """One row per entity; its name is the one most of its mentions resolved to (ties: alphabetical)."""
+    """One row per entity; its name, country and place are those most of its mentions resolved to. Ties go to
+    the alphabetically first name, then to a known country and place over none (an organisation's country is read
+    only where the text below a headline names it), so the same mentions always give the same row."""
+    others = [c for c in DIM_ENTITY if c != "entity_id"]
     return (
         occurrences.group_by(*DIM_ENTITY.keys())
         .agg(mentions=pl.len())
-        .sort(["entity_id", "mentions", "entity_name"], descending=[False, True, False], nulls_last=True)
+        .sort(["entity_id", "mentions", *others], descending=[False, True, *[False] * len(others)], nulls_last=True)
         .group_by("entity_id", maintain_order=True)
         .first()
         .select(DIM_ENTITY.keys())
