@@ -15,10 +15,13 @@ ENTITY_OCCURRENCES: Schema = {
     "entity_name": pl.String,
     # person | organization | location | other
     "entity_type": pl.String,
-    # ISO 3166-1 alpha-2: for locations the gazetteers know, or that the article's text places in a country.
+    # ISO 3166-1 alpha-2: for locations the gazetteers know (a former country: the one that continues it, the
+    # Soviet Union's RU), that the article's text places in a country, or organisations whose name places them in
+    # one (`Bank of England`: GB).
     "country_code": pl.String,
     # True when country_code was read from the article's text (`Indelimane, the northeast of the country` in a
-    # story about Mali) for a place no gazetteer knows, which then has no coordinates; false otherwise.
+    # story about Mali) for a place no gazetteer knows, or from an organisation's name; such an entity has no
+    # coordinates. False otherwise.
     "country_inferred": pl.Boolean,
     "latitude": pl.Float64,
     "longitude": pl.Float64,
