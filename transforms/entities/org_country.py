@@ -5,9 +5,12 @@ A country's institutions are named after it, and news names them in place of the
 cut rates`): the organisation then says as much about which country a story is about as the country's name.
 The name must say it where a country's institution does, so that a name merely containing a country's word
 does not count:
-- a country's name (or everyday short form, `U.S.`) opens the name or follows `of`;
+- a country's name (or everyday short form, `U.S.`) opens the name, or follows `of` and ends it (`Bank of
+  Japan`, not the `Movement for the Emancipation of the Niger Delta`);
 - or a country's demonym opens it (`British Agriculture Ministry`; a continent's, `European`, is no country's).
-A name that places the organisation in two countries names neither.
+An opening demonym followed by a word of physical geography names that feature, not the country (`Indian Ocean
+Commission`; but the `U.S. Gulf` is the country's). A name that places the organisation in two countries
+names neither.
 """
 
 import re
@@ -17,6 +20,13 @@ from transforms.entities.countries import countries, country, demonym_of
 # The longest country name in words (`Saint Vincent and the Grenadines`) bounds the runs looked up.
 _MAX_WORDS = 5
 _WORD = re.compile(r"[^\s,()]+")
+# Words that make a physical feature of the demonym before them (`Indian Ocean`, `Arabian Sea`).
+_FEATURES = frozenset(
+    {
+        *("ocean", "sea", "gulf", "bay", "delta", "basin", "river", "valley", "lake", "peninsula", "subcontinent"),
+        *("island", "islands", "coast", "mountains", "hills", "desert", "plain", "plains", "strait"),
+    }
+)
 
 
 def _country_at(words: list[str], start: int) -> tuple[str, int] | None:
@@ -36,10 +46,15 @@ def organization_country(name: str) -> str | None:
     codes: set[str] = set()
     opening = _country_at(words, 0)
     if opening is not None:
-        codes.add(opening[0])
-    elif (stem := demonym_of(words[0])) is not None and (found := countries().get(stem)) and found.code:
-        codes.add(found.code)
+        if opening[1] < len(words):
+            codes.add(opening[0])
+    elif words[1].casefold() not in _FEATURES:
+        stem = demonym_of(words[0])
+        found = countries().get(stem) if stem else None
+        if found is not None and found.code:
+            codes.add(found.code)
     for i, word in enumerate(words[:-1]):
-        if word == "of" and (after := _country_at(words, i + 1)) is not None:
+        after = _country_at(words, i + 1) if word == "of" else None
+        if after is not None and i + 1 + after[1] == len(words):
             codes.add(after[0])
     return codes.pop() if len(codes) == 1 else None

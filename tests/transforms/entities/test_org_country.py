@@ -19,6 +19,7 @@ def mention(surface: str, label: str, start: int = 0, *, field: str = "body") ->
         ("New Zealand Dairy Board", "NZ"),
         ("Japanese Finance Ministry", "JP"),
         ("Australian Bureau of Statistics", "AU"),
+        ("U.S. Gulf Coast Authority", "US"),
     ],
 )
 def test_a_country_s_institution_is_placed_in_it_by_its_name(name: str, code: str) -> None:
@@ -34,6 +35,9 @@ def test_a_country_s_institution_is_placed_in_it_by_its_name(name: str, code: st
         "Ministry of International Trade and Industry",
         "Brazil",  # a country's name alone is the country, not its organisation
         "Canadian Bank of Mexico",  # two countries: neither
+        # a demonym that makes a physical feature with the next word, or a country `of` leads to mid-name
+        "Indian Ocean Commission",
+        "Movement for the Emancipation of the Niger Delta",
     ],
 )
 def test_a_name_that_places_an_organisation_in_no_one_country(name: str) -> None:
