@@ -28,10 +28,19 @@ _COUNTRY_ALIASES = {
     "USA": "US",
     "U.S.A.": "US",
     "Holland": "NL",
+    # The model reads the Emirates' initials as an organisation's; as a country's name they are a place.
+    "UAE": "AE",
+    "U.A.E.": "AE",
 }
 
 # Everyday English names of former countries that pycountry lists only in their official form, by ISO 3166-3 code.
 _FORMER_COUNTRY_ALIASES = {"Soviet Union": "SUHH", "East Germany": "DDDE"}
+# The present country that continues a former one (ISO 3166-3 code → ISO 3166-1 alpha-2): Russia the Soviet Union
+# in international law, the Federal Republic the German Democratic Republic it absorbed. Former countries that
+# split without a continuator (Yugoslavia, Czechoslovakia) have none.
+_CONTINUATORS = {"SUHH": "RU", "DDDE": "DE"}
+# Demonyms of former countries that no suffix rule derives from their names.
+_FORMER_DEMONYMS = {"Soviet": "Soviet Union"}
 
 # English demonyms that no suffix rule derives from the country's name, by ISO code (GB-* are the UK's nations).
 _IRREGULAR_DEMONYMS = {
@@ -89,7 +98,8 @@ _DEMONYM_RULES = (
 class Country:
     """A country (or a nation of the UK, or a former country) as the gazetteer knows it."""
 
-    # ISO 3166-1 alpha-2; for a UK nation its country's code; None for a former country (Yugoslavia).
+    # ISO 3166-1 alpha-2; for a UK nation its country's code; for a former country its continuator's
+    # (`_CONTINUATORS`: the Soviet Union's is RU), else None (Yugoslavia).
     code: str | None
     name: str
     # iso:ML, iso:GB-ENG, or iso3166-3:YUCS for a former country.
@@ -128,12 +138,14 @@ def countries() -> dict[str, Country]:
         by_code[entry.alpha_2] = Country(entry.alpha_2, name, f"iso:{entry.alpha_2}", capital)
     index: dict[str, Country] = {}
     for entry in pycountry.historic_countries:
-        former = Country(None, entry.name.split(",")[0].strip(), f"iso3166-3:{entry.alpha_4}", None)
+        code = _CONTINUATORS.get(entry.alpha_4)
+        former = Country(code, entry.name.split(",")[0].strip(), f"iso3166-3:{entry.alpha_4}", None)
         index.setdefault(name_key(former.name), former)
     for alias, alpha_4 in _FORMER_COUNTRY_ALIASES.items():
-        index[name_key(alias)] = Country(None, alias, f"iso3166-3:{alpha_4}", None)
+        index[name_key(alias)] = Country(_CONTINUATORS.get(alpha_4), alias, f"iso3166-3:{alpha_4}", None)
     for subdivision in pycountry.subdivisions:
-        if subdivision.type == "Country":
+        # The UK's nations; pycountry types the fourth, Northern Ireland, a province.
+        if subdivision.type == "Country" or subdivision.code == "GB-NIR":
             nation = subdivision.name.split("[")[0].strip()
             index[name_key(nation)] = Country(subdivision.country_code, nation, f"iso:{subdivision.code}", None)
     for entry in pycountry.countries:
@@ -229,6 +241,8 @@ def _demonyms() -> dict[str, str]:
     for word, code in _IRREGULAR_DEMONYMS.items():
         target = next(k for k, c in countries().items() if c.gazetteer_id == f"iso:{code}")
         index[name_key(word)] = target
+    for word, former in _FORMER_DEMONYMS.items():
+        index[name_key(word)] = name_key(former)
     return index
 
 

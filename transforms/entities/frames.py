@@ -15,10 +15,13 @@ ENTITY_OCCURRENCES: Schema = {
     "entity_name": pl.String,
     # person | organization | location | other
     "entity_type": pl.String,
-    # ISO 3166-1 alpha-2: for locations the gazetteers know, or that the article's text places in a country.
+    # ISO 3166-1 alpha-2: for locations the gazetteers know (a former country: the one that continues it, the
+    # Soviet Union's RU), that the article's text places in a country, or organisations whose name places them in
+    # one (`Bank of England`: GB).
     "country_code": pl.String,
     # True when country_code was read from the article's text (`Indelimane, the northeast of the country` in a
-    # story about Mali) for a place no gazetteer knows, which then has no coordinates; false otherwise.
+    # story about Mali) for a place no gazetteer knows, or from an organisation's name; such an entity has no
+    # coordinates. False otherwise.
     "country_inferred": pl.Boolean,
     "latitude": pl.Float64,
     "longitude": pl.Float64,
@@ -93,11 +96,14 @@ def occurrences_frame(rows: list[tuple[str, Resolved]]) -> pl.DataFrame:
 
 
 def dim_entity(occurrences: pl.DataFrame) -> pl.DataFrame:
-    """One row per entity; its name is the one most of its mentions resolved to (ties: alphabetical)."""
+    """One row per entity; its name, country and place are those most of its mentions resolved to. Ties go to
+    the alphabetically first name, then to a known country and place over none (an organisation's country is read
+    only where the text below a headline names it), so the same mentions always give the same row."""
+    others = [c for c in DIM_ENTITY if c != "entity_id"]
     return (
         occurrences.group_by(*DIM_ENTITY.keys())
         .agg(mentions=pl.len())
-        .sort(["entity_id", "mentions", "entity_name"], descending=[False, True, False], nulls_last=True)
+        .sort(["entity_id", "mentions", *others], descending=[False, True, *[False] * len(others)], nulls_last=True)
         .group_by("entity_id", maintain_order=True)
         .first()
         .select(DIM_ENTITY.keys())

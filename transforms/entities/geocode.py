@@ -96,7 +96,7 @@ def _country_place(record: Country) -> Place:
     """A country placed at its capital (see the module docstring)."""
     capital = _capital(record)
     lat, lon = (capital.latitude, capital.longitude) if capital else (None, None)
-    if record.code is None:
+    if record.code is None or record.gazetteer_id.startswith("iso3166-3:"):
         kind = "former country"
     else:
         kind = "country" if record.gazetteer_id == f"iso:{record.code}" else "nation"

@@ -2,12 +2,15 @@
 
 The model labels each span alone and often inconsistently (the seed article's `Mali` is a PERSON six times and
 a GPE once). Within an article a name means one thing, so:
-1. a name the gazetteers know as a country or continent, or as a country's demonym (`Malian`), is a location;
+1. a name the gazetteers know as a country or continent, or as a country's demonym (`Malian`), is a location, and
+   so is a dateline's place wherever the story names it (`DHAKA` … `Dhaka stocks`);
 2. otherwise its mentions vote and the majority type wins (ties: the first mention's). A PERSON vote counts
    for a location when the name is a big city (`Houston`) or follows `to the` (`the Sahel`), for an
    organisation after any other `the`; a multi-word name the model reads alone as a person gets extra person
    votes (`PROBE_WEIGHT`);
-3. a name that ends the one longer person name of the article is that person (`Parly` → `Florence Parly`);
+3. a name that ends the one longer person name of the article is that person (`Parly` → `Florence Parly`),
+   even a country's name (`Jordan` after `Neil Jordan`) unless a demonym or a place's preposition (`in Jordan`)
+   says the country is meant;
 4. an acronym is the article's name whose initials it spells (`UN` → `United Nations`), else one of the few
    in `_ACRONYMS`;
 5. locations are geocoded (`geocode`): a city name found in several countries weighs each namesake's population
@@ -16,7 +19,8 @@ a GPE once). Within an article a name means one thing, so:
    dateline's own country or state (`VANCOUVER`, `SANTA MARIA, Calif.`); a country, state or region named right
    after a place puts it there (`within`: `Paris, Texas`, `London, Ontario`, not `Paris, Washington and
    London`). A place no gazetteer knows takes the country the text puts it in (`context_country`), marked as
-   inferred, with no coordinates.
+   inferred, with no coordinates. An organisation whose name places it in a country (`Bank of England`) has that
+   country, inferred likewise (`org_country`).
 Before the vote, a name's own words may decide its kind: a body named after a place (`African Union`, `Sahel
 Alliance`) is an organisation (`name_kinds`). After it, the words around one mention may: a person by the vote
 whose shares or officers the text names is a company (`company_cues`).
@@ -36,6 +40,7 @@ from transforms.entities.countries import continents, country, demonym_of, name_
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
 from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name
+from transforms.entities.org_country import organization_country
 from transforms.entities.sports_teams import is_team_mention
 
 # Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
@@ -51,6 +56,9 @@ PROBE_WEIGHT = 1.5
 # (`a visit to the Sahel`, `the Kremlin`).
 _LOCATIVE = re.compile(r"\b(?:in|into|to|from|across|throughout|near|around|over|through|of) (?:the|The) $")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+# Words that put what follows in a place: a country's name after them is the country, not a surname.
+_POSSESSIVE_AFTER = re.compile(r"\s?['’]s?\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|throughout|near|around|through|outside|inside)\s+$", re.I)
 # A dateline's country weighs this many mentions: the wire says where the story is.
 _DATELINE_WEIGHT = 100
 # A person's title right before a name.
@@ -151,8 +159,9 @@ def _display(forms: Iterable[str]) -> str:
 def _link_surnames(by_key: Mapping[str, list[Mention]], types: dict[str, str], target: dict[str, str]) -> None:
     """Point a name at the one longer person name of the article that ends with it (`Parly`)."""
     persons = [k for k, t in types.items() if t == "person"]
+    by_demonym = {found.code for k in by_key if (stem := demonym_of(k)) and (found := country(stem))}
     for key, group in by_key.items():
-        if any(_forced_location(m) for m in group):
+        if any(_forced_location(m) for m in group) and not _may_be_surname(group, by_demonym):
             continue
         words = _person_key(key).split()
         longer = {
@@ -163,6 +172,18 @@ def _link_surnames(by_key: Mapping[str, list[Mention]], types: dict[str, str], t
         if len(longer) == 1:
             target[key] = longer.pop()
             types[key] = "person"
+
+
+def _may_be_surname(group: list[Mention], by_demonym: set[str | None]) -> bool:
+    """Whether a country's name may be a surname here (`Jordan` after `Neil Jordan`): the name alone, its
+    country not named by its demonym in the article (`Jordanian`), never after a word that puts something in a
+    place (`in Jordan`, but `in Jordan's film`)."""
+    return all(
+        (found := country(m.surface)) is not None
+        and found.code not in by_demonym
+        and not (_PLACE_BEFORE.search(m.before) and not _POSSESSIVE_AFTER.match(m.after))
+        for m in group
+    )
 
 
 def _link_acronyms(by_key: Mapping[str, list[Mention]], types: dict[str, str], target: dict[str, str]) -> None:
@@ -237,13 +258,19 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
         name = name or _display(forms[canonical])
         natural_key = _person_key(name_key(name)) if kind == "person" else name_key(name)
         inferred = context_country(group, near) if kind == "location" else None
+        # A headline in title case runs words into one name (`Nigeria Cease-Fire`): only a name the text
+        # below it writes too is read for its country.
+        if kind == "organization" and any(m.field != "title" for m in group):
+            inferred = organization_country(name)
         entity[key] = (kind, name, natural_key, None, inferred)
     return [Resolved(m, *entity[name_key(m.surface)]) for m in mentions]
 
 
 def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     """The kind of entity all the mentions of one name in an article name (see the module docstring)."""
-    if any(_forced_location(m) for m in group):
+    # A dateline's place is where the story was filed: the same name elsewhere in the story is that place, as
+    # a market or a government (`Dhaka stocks`, `Tokyo said`) where the model reads an organisation.
+    if any(_forced_location(m) or m.is_dateline for m in group):
         return "location"
     if is_body_name(group[0].surface) or is_company_name(group[0].surface):
         return "organization"

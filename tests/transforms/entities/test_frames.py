@@ -124,3 +124,18 @@ def test_a_country_read_from_the_text_is_marked_inferred_and_has_no_coordinates(
     assert (row["country_code"], row["country_inferred"]) == ("ML", True)
     assert (row["latitude"], row["longitude"], row["gazetteer_id"]) == (None, None, None)
     assert dim_entity(frame).select("country_code", "country_inferred").rows() == [("ML", True)]
+
+
+def test_dim_entity_breaks_a_tie_between_rows_of_one_entity_the_same_way_whatever_their_order() -> None:
+    bank = stable_key("entity", "organization", "bank of england")
+    rows = [
+        ("a1", bank, "Bank of England", "organization", "BANK OF ENGLAND", "title", 0),
+        ("a2", bank, "Bank of England", "organization", "Bank of England", "body", 9),
+    ]
+    countries = {"a1": None, "a2": "GB"}
+    for ordered in (rows, rows[::-1]):
+        frame = occurrences(ordered).with_columns(
+            country_code=pl.col("article_id").replace_strict(countries, return_dtype=pl.String)
+        )
+        # Each country has one mention: a known country wins over none.
+        assert dim_entity(frame)["country_code"].to_list() == ["GB"]

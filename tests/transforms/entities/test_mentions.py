@@ -14,6 +14,10 @@ from transforms.entities.results_tables import list_mentions, table_mentions
         # `Northern Mali` names Mali, while North Korea is a country of its own
         ("Northern Mali", "Mali"),
         ("North Korea", "North Korea"),
+        # a region named with a direction is the region, not the country in its name; a demonym loses it
+        ("Northern Ireland", "Northern Ireland"),
+        ("NORTHERN IRELAND", "NORTHERN IRELAND"),
+        ("West German", "German"),
         # a lower-case word the model ran into the name
         ("defeats Bailey", "Bailey"),
         ("Danie van Schalkwyk", "Danie van Schalkwyk"),

@@ -269,3 +269,50 @@ def test_the_name_after_a_place_is_its_state_or_country_only_outside_a_list(text
     first, after = text.split(",", 1)
     resolved = resolve_article([mention(first, "GPE", after="," + after)])
     assert resolved[0].place is not None and resolved[0].place.country_code == code
+
+
+def test_northern_ireland_is_a_nation_of_the_uk_whatever_the_model_said() -> None:
+    resolved = resolve_article([mention("NORTHERN IRELAND", "ORG", field="title"), mention("Northern Ireland", "ORG")])
+    assert {(r.entity_type, r.natural_key, r.place and r.place.country_code) for r in resolved} == {
+        ("location", "iso:GB-NIR", "GB")
+    }
+
+
+def test_soviet_names_the_soviet_union_and_counts_for_the_country_that_continues_it() -> None:
+    resolved = resolve_article([mention("Soviet", "NORP"), mention("Soviets", "NORP", 20), mention("USSR", "GPE", 40)])
+    assert {(r.entity_type, r.natural_key, r.place and r.place.country_code) for r in resolved} == {
+        ("location", "iso3166-3:SUHH", "RU")
+    }
+
+
+def test_a_country_s_name_that_ends_the_article_s_one_person_name_is_that_person() -> None:
+    resolved = names(
+        [
+            mention("Neil Jordan", "PERSON"),
+            mention("Jordan", "GPE", 40, before="the film. "),
+            mention("Jordan", "GPE", 80, before="the lead role in ", after="'s film"),
+        ]
+    )
+    assert {r[1:] for r in resolved} == {("person", "Neil Jordan")}
+
+
+def test_a_country_s_name_after_a_place_s_preposition_or_with_its_demonym_stays_the_country() -> None:
+    after_in = names([mention("Neil Jordan", "PERSON"), mention("Jordan", "GPE", 40, before="flew to ")])
+    assert after_in[1] == ("Jordan", "location", "Jordan")
+    demonym = names(
+        [mention("Michael Jordan", "PERSON"), mention("Jordan", "GPE", 40), mention("Jordanian", "NORP", 60)]
+    )
+    assert demonym[1] == ("Jordan", "location", "Jordan")
+
+
+def test_the_emirates_initials_are_the_country_whatever_the_model_said() -> None:
+    resolved = resolve_article([mention("UAE", "ORG"), mention("U.A.E.", "ORG", 20)])
+    assert {(r.entity_type, r.place and r.place.country_code) for r in resolved} == {("location", "AE")}
+
+
+def test_a_dateline_s_place_is_that_place_wherever_the_story_names_it() -> None:
+    dateline = Mention("body", 0, 5, "DHAKA", "GPE", True)
+    resolved = resolve_article(
+        [dateline, mention("Dhaka", "ORG", field="title"), mention("Dhaka", "ORG", 40, before="the ", after=" market")]
+    )
+    assert {(r.entity_type, r.place and r.place.country_code) for r in resolved} == {("location", "BD")}
