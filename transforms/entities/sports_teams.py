@@ -4,12 +4,16 @@ Sports pages name clubs by their home (`Leicestershire`, `Milan`, `Minnesota`), 
 What the text says around the name tells the team: a player's or manager's role after it (`Norwich striker`,
 `Florida manager`), a result after it (`Kent beat Durham`, `Wigan 42 Bradford 36`, `Kent 108-3`) or before it
 (`defeated Colorado`, `homered for Cleveland`). A country named so is left a place: news annotation (CoNLL-2003)
-keeps national sides as their country.
+keeps national sides as their country. A county the model reads as a person is its side wherever it stands
+(`Derbyshire kept up the hunt`, `reducing Worcestershire to 133 for five`): a county is never a person, and
+only its cricket side acts like one.
 """
 
 import re
 
+from transforms.entities.countries import name_key
 from transforms.entities.mentions import Mention
+from transforms.entities.regions import regions
 
 _ROLES = (
     r"manager|coach|boss|captain|skipper|striker|forward|midfielder|defender|goalkeeper|keeper|winger|"
@@ -36,6 +40,8 @@ _BEFORE = re.compile(
     rf"|(?<!\w)(?!(?:{_CALENDAR})\b){_NAME},? \d{{1,3}},?)\s+$"
 )
 
+_SHIRE = re.compile(r"[A-Z][a-z]+shire")
+
 # After `in` or `at` a place is where a game was played (`beat Austria in Salzburg 3-2`).
 _VENUE = re.compile(r"\b(?:in|at|In|At)\s+$")
 
@@ -45,3 +51,11 @@ def is_team_mention(mention: Mention) -> bool:
     if mention.is_dateline or _VENUE.search(mention.before):
         return False
     return bool(_AFTER.match(mention.after) or _BEFORE.search(mention.before))
+
+
+def is_county(name: str) -> bool:
+    """Whether `name` is a county: a second-level region (`Kent`; see `regions`) or one word ending in `shire`,
+    as British counties do whether the gazetteer splits them (`Yorkshire`: North, West, South) or not."""
+    if _SHIRE.fullmatch(name):
+        return True
+    return any(region.level == 2 for region in regions().get(name_key(name), []))

@@ -1,7 +1,7 @@
 import pytest
 
 from transforms.entities.mentions import Mention
-from transforms.entities.sports_teams import is_team_mention
+from transforms.entities.sports_teams import is_county, is_team_mention
 
 
 def mention(surface: str, before: str = "", after: str = "", *, is_dateline: bool = False) -> Mention:
@@ -49,3 +49,11 @@ def test_a_place_named_as_a_place(before: str, surface: str, after: str) -> None
 
 def test_a_dateline_s_town_is_a_place() -> None:
     assert not is_team_mention(mention("LEEDS", "", " 4 Bolton 1", is_dateline=True))
+
+
+@pytest.mark.parametrize(
+    ("name", "county"),
+    [("Derbyshire", True), ("Kent", True), ("Yorkshire", True), ("Hampshire", True), ("Leeds", False)],
+)
+def test_a_county_is_a_second_level_region_or_a_shire(name: str, county: bool) -> None:
+    assert is_county(name) is county
