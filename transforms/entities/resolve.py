@@ -37,6 +37,7 @@ from transforms.entities.family_names import is_family_name_first
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
 from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name
+from transforms.entities.place_cues import is_place_mention
 from transforms.entities.sports_teams import county_sides, is_county, is_team_mention
 
 # Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
@@ -254,7 +255,8 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
         return "location"
     if is_body_name(group[0].surface) or is_company_name(group[0].surface):
         return "organization"
-    if is_facility_name(group[0].surface):
+    # `the city of Arbil`: one mention that says what kind of place the name is speaks for the article.
+    if is_facility_name(group[0].surface) or any(is_place_mention(m) for m in group):
         return "location"
     kind = _vote(group, probes)
     # A company read as a surname (`shares of Jones`, `Cofinec CEO`): one mention that says so speaks for the
