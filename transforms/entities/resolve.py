@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from transforms.entities.company_cues import is_company_mention
+from transforms.entities.company_cues import is_club_mention, is_company_mention
 from transforms.entities.company_names import is_company_name
 from transforms.entities.context_country import context_country, named_country
 from transforms.entities.countries import continents, country, demonym_of, name_key
@@ -268,7 +268,8 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
         return "other"
     # A town's team (`Newcastle boss Graeme Souness`): one mention that says so speaks for the article, unless
     # the town is the dateline's, which stays the place the story comes from.
-    if kind == "location" and not any(m.is_dateline for m in group) and any(is_team_mention(m) for m in group):
+    teams = (is_team_mention(m) or is_club_mention(m) for m in group)
+    if kind == "location" and not any(m.is_dateline for m in group) and any(teams):
         return "organization"
     # A county acting as a person is its side (`Derbyshire kept up the hunt`), unless a title says otherwise.
     if kind == "person" and not _person_cue(group) and is_county(group[0].surface):
