@@ -37,8 +37,14 @@ _AFTER = re.compile(
     # a score with the other side's (`Wigan 42 Bradford 36`, `Crystal Palace 0, Charlton 1`) or alone (`108-3`)
     rf"|\s+\d{{1,3}},?\s+{_NAME}\s+\d{{1,3}}\b|\s+\d{{1,3}}-\d{{1,3}}\b"
 )
+# The side a result was over or against (`victory over Gloucester`, `home defeat to Guingamp`), or a transfer's
+# club (`joined Newcastle for 15 million pounds`, `transferred to Milan`, `loaned to Atalanta`).
+_OVER = (
+    r"(?:victory|victories|winners|lead) over|(?:defeat|defeats|loss|losses|lost) (?:to|against)|draw with"
+    r"|joined|transferred to|loaned to"
+)
 _BEFORE = re.compile(
-    rf"(?:\b(?:{_RESULTS}|(?:play|plays|played|playing|signed|signs|homered|homers|scored|scores) for)"
+    rf"(?:\b(?:{_RESULTS}|{_OVER}|(?:play|plays|played|playing|signed|signs|homered|homers|scored|scores) for)"
     rf"|(?<!\w)(?!(?:{_CALENDAR})\b){_NAME},? \d{{1,3}},?)\s+$"
 )
 

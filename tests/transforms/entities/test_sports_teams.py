@@ -22,6 +22,11 @@ def mention(surface: str, before: str = "", after: str = "", *, is_dateline: boo
         ("Everton 3, ", "Stoke", " 1"),
         ("the Giants routed ", "Denver", " on Sunday"),
         ("who once played for ", "Marseille", " and"),
+        # the side a result was over or against, a transfer's club
+        ("their side's 75-19 victory over ", "Gloucester", "."),
+        ("after Nice's home defeat to ", "Guingamp", " 2-1"),
+        ("The 26-year-old, who joined ", "Newcastle", " for 15 million pounds"),
+        ("Lentini, transferred to ", "Milan", " in 1992"),
     ],
 )
 def test_a_place_named_as_a_team(before: str, surface: str, after: str) -> None:
