@@ -2,6 +2,7 @@
 
 from transforms.dateline import parse_dateline
 from transforms.entities.company_names import company_spans
+from transforms.entities.goal_scorers import scorer_mentions
 from transforms.entities.headlines import slug_end
 from transforms.entities.mentions import LABEL_TYPES, Mention, country_mentions, span_mentions, trimmed
 from transforms.entities.name_kinds import is_misspelt_month
@@ -25,9 +26,9 @@ def _dateline_mentions(field: str, text: str) -> list[Mention]:
 def _field_mentions(
     field: str, text: str, view: str, spans: list[Span], claimed: list[tuple[int, int]]
 ) -> list[Mention]:
-    """One field's mentions: scorecard players, results-table rows and list items first (they know the table's
-    structure), then the model's spans where no row or scorecard heading claimed the text, then the companies
-    and country names nothing found."""
+    """One field's mentions: scorecard players, goal scorers, results-table rows and list items first (they know
+    the table's structure), then the model's spans where no row or scorecard heading claimed the text, then the
+    companies and country names nothing found."""
 
     def free(mention: Mention) -> bool:
         return not any(start < mention.end and mention.start < end for start, end in claimed)
@@ -35,7 +36,7 @@ def _field_mentions(
     found: list[Mention] = []
     players, headings = scorecard_mentions(field, text, view)
     claimed += headings
-    structured = [*players, *table_mentions(field, text, view, spans)]
+    structured = [*players, *scorer_mentions(field, text, view), *table_mentions(field, text, view, spans)]
     for mention in [*structured, *list_mentions(field, text, view, spans)]:
         if free(mention):
             found.append(mention)
