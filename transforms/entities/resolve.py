@@ -38,7 +38,7 @@ from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
 from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name
 from transforms.entities.place_cues import is_place_mention
-from transforms.entities.sports_teams import county_sides, is_county, is_team_mention
+from transforms.entities.sports_teams import is_county, is_team_mention
 
 # Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
 # out in the same article to be linked.
@@ -222,7 +222,6 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
     for mention in mentions:
         by_key[name_key(mention.surface)].append(mention)
     types = {key: _type(group, probes or {}) for key, group in by_key.items()}
-    county_sides(by_key, types)
     target = {key: key for key in by_key}
     _link_surnames(by_key, types, target)
     _link_acronyms(by_key, types, target)

@@ -6,12 +6,10 @@ What the text says around the name tells the team: a player's or manager's role 
 (`defeated Colorado`, `homered for Cleveland`). A country named so is left a place: news annotation (CoNLL-2003)
 keeps national sides as their country. A county the model reads as a person is its side wherever it stands
 (`Derbyshire kept up the hunt`, `reducing Worcestershire to 133 for five`): a county is never a person, and
-only its cricket side acts like one. Where one county is a side, the article's other counties are sides too
-(`Essex and Kent both face tense finishes`), but where a match is played (`at Taunton`).
+only its cricket side acts like one.
 """
 
 import re
-from collections.abc import Mapping
 
 from transforms.entities.countries import name_key
 from transforms.entities.mentions import Mention
@@ -72,15 +70,3 @@ def is_county(name: str) -> bool:
     if _SHIRE.fullmatch(name):
         return True
     return any(region.level == 2 for region in regions().get(name_key(name), []))
-
-
-def county_sides(by_key: Mapping[str, list[Mention]], types: dict[str, str]) -> None:
-    """Where one county is a side (`Derbyshire kept up the hunt`), make the article's other counties, read as
-    places, sides too (`Essex and Kent both face tense finishes`), but where a match is played (`at Taunton`) or
-    datelined. `by_key` holds an article's mentions by name, `types` each name's entity type, updated."""
-    counties = [key for key, group in by_key.items() if is_county(group[0].surface)]
-    if not any(types[key] == "organization" for key in counties):
-        return
-    for key in counties:
-        if types[key] == "location" and not all(is_venue_mention(m) for m in by_key[key]):
-            types[key] = "organization"

@@ -310,24 +310,3 @@ def test_a_county_read_as_a_person_is_its_side_unless_a_person_has_its_name() ->
         ("Somerset", "person"),
         ("Jeff Somerset", "person"),
     ]
-
-
-def test_where_one_county_is_a_side_the_article_s_other_counties_are_sides_but_where_a_match_is_played() -> None:
-    resolved = names(
-        [
-            mention("Derbyshire", "PERSON", after=" kept up the hunt"),
-            mention("Kent", "GPE", 40, after=" made up for lost time"),
-            mention("Somerset", "GPE", 80, before="the match at "),
-            mention("Leeds", "GPE", 120, after=" is wet"),
-        ]
-    )
-    assert [(s, t) for s, t, _ in resolved] == [
-        ("Derbyshire", "organization"),
-        ("Kent", "organization"),
-        ("Somerset", "location"),
-        ("Leeds", "location"),
-    ]
-
-
-def test_a_county_is_a_place_in_an_article_with_no_county_side() -> None:
-    assert [t for _, t, _ in names([mention("Kent", "GPE", after=" police said")])] == ["location"]
