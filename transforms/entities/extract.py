@@ -2,6 +2,7 @@
 
 from transforms.dateline import parse_dateline
 from transforms.entities.company_names import company_spans
+from transforms.entities.goal_scorers import scorer_mentions
 from transforms.entities.headlines import slug_end
 from transforms.entities.mentions import LABEL_TYPES, Mention, country_mentions, span_mentions, trimmed
 from transforms.entities.name_kinds import is_misspelt_month
@@ -9,6 +10,7 @@ from transforms.entities.ner import Span
 from transforms.entities.possessives import split_possessives
 from transforms.entities.repeated_names import repeated_mentions
 from transforms.entities.results_tables import list_mentions, table_mentions
+from transforms.entities.scorecards import scorecard_mentions
 
 
 def _dateline_mentions(field: str, text: str) -> list[Mention]:
@@ -24,14 +26,18 @@ def _dateline_mentions(field: str, text: str) -> list[Mention]:
 def _field_mentions(
     field: str, text: str, view: str, spans: list[Span], claimed: list[tuple[int, int]]
 ) -> list[Mention]:
-    """One field's mentions: results-table rows and list items first (they know the table's structure), then
-    the model's spans where no row claimed the text, then the companies and country names nothing found."""
+    """One field's mentions: scorecard players, goal scorers, results-table rows and list items first (they know
+    the table's structure), then the model's spans where no row or scorecard heading claimed the text, then the
+    companies and country names nothing found."""
 
     def free(mention: Mention) -> bool:
         return not any(start < mention.end and mention.start < end for start, end in claimed)
 
     found: list[Mention] = []
-    for mention in [*table_mentions(field, text, view, spans), *list_mentions(field, text, view, spans)]:
+    players, headings = scorecard_mentions(field, text, view)
+    claimed += headings
+    structured = [*players, *scorer_mentions(field, text, view), *table_mentions(field, text, view, spans)]
+    for mention in [*structured, *list_mentions(field, text, view, spans)]:
         if free(mention):
             found.append(mention)
             claimed.append((mention.start, mention.end))

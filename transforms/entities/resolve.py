@@ -33,15 +33,17 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from transforms.entities.company_cues import is_company_mention
+from transforms.entities.company_cues import is_club_mention, is_company_mention
 from transforms.entities.company_names import is_company_name
 from transforms.entities.context_country import context_country, named_country
 from transforms.entities.countries import continents, country, demonym_of, name_key
+from transforms.entities.family_names import is_family_name_first
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
 from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name
 from transforms.entities.org_country import organization_country
-from transforms.entities.sports_teams import is_team_mention
+from transforms.entities.place_cues import is_place_mention
+from transforms.entities.sports_teams import is_county, is_team_mention
 
 # Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
 # out in the same article to be linked.
@@ -157,7 +159,8 @@ def _display(forms: Iterable[str]) -> str:
 
 
 def _link_surnames(by_key: Mapping[str, list[Mention]], types: dict[str, str], target: dict[str, str]) -> None:
-    """Point a name at the one longer person name of the article that ends with it (`Parly`)."""
+    """Point a name at the one longer person name of the article that ends with it (`Parly`), or that starts with
+    it when it is a family name written first (`Wang` → `Wang Donghai`, `family_names`)."""
     persons = [k for k, t in types.items() if t == "person"]
     by_demonym = {found.code for k in by_key if (stem := demonym_of(k)) and (found := country(stem))}
     for key, group in by_key.items():
@@ -167,7 +170,11 @@ def _link_surnames(by_key: Mapping[str, list[Mention]], types: dict[str, str], t
         longer = {
             p
             for p in persons
-            if len(_person_key(p).split()) > len(words) and _person_key(p).split()[-len(words) :] == words
+            if len(_person_key(p).split()) > len(words)
+            and (
+                _person_key(p).split()[-len(words) :] == words
+                or (len(words) == 1 and is_family_name_first(words[0]) and _person_key(p).split()[0] == words[0])
+            )
         }
         if len(longer) == 1:
             target[key] = longer.pop()
@@ -274,7 +281,8 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
         return "location"
     if is_body_name(group[0].surface) or is_company_name(group[0].surface):
         return "organization"
-    if is_facility_name(group[0].surface):
+    # `the city of Arbil`: one mention that says what kind of place the name is speaks for the article.
+    if is_facility_name(group[0].surface) or any(is_place_mention(m) for m in group):
         return "location"
     kind = _vote(group, probes)
     # A company read as a surname (`shares of Jones`, `Cofinec CEO`): one mention that says so speaks for the
@@ -286,7 +294,11 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
         return "other"
     # A town's team (`Newcastle boss Graeme Souness`): one mention that says so speaks for the article, unless
     # the town is the dateline's, which stays the place the story comes from.
-    if kind == "location" and not any(m.is_dateline for m in group) and any(is_team_mention(m) for m in group):
+    teams = (is_team_mention(m) or is_club_mention(m) for m in group)
+    if kind == "location" and not any(m.is_dateline for m in group) and any(teams):
+        return "organization"
+    # A county acting as a person is its side (`Derbyshire kept up the hunt`), unless a title says otherwise.
+    if kind == "person" and not _person_cue(group) and is_county(group[0].surface):
         return "organization"
     return kind
 

@@ -11,11 +11,11 @@ no table. Each row's name is a mention: a country (a national side) is a place, 
 
 import re
 
-from transforms.entities.countries import country, name_key
+from transforms.entities.countries import country
 from transforms.entities.mentions import LABEL_TYPES, Mention
 from transforms.entities.name_kinds import is_body_name
 from transforms.entities.ner import Span
-from transforms.entities.regions import regions
+from transforms.entities.sports_teams import is_county
 
 _MIN_ROWS = 4
 _MAX_GAP_WORDS = 2
@@ -70,7 +70,7 @@ def table_mentions(field: str, text: str, view: str, spans: list[Span]) -> list[
             continue
         if country(name) is not None:
             label = "GPE"
-        elif any(region.level == 2 for region in regions().get(name_key(name), [])):
+        elif is_county(name):
             label = "ORG"  # a county's side, which the model reads as a person (`Derbyshire 205`)
         elif _INITIALS.match(name) or any(s <= start < e and label == "PERSON" for s, e, label in spans):
             label = "PERSON"

@@ -4,12 +4,16 @@ Sports pages name clubs by their home (`Leicestershire`, `Milan`, `Minnesota`), 
 What the text says around the name tells the team: a player's or manager's role after it (`Norwich striker`,
 `Florida manager`), a result after it (`Kent beat Durham`, `Wigan 42 Bradford 36`, `Kent 108-3`) or before it
 (`defeated Colorado`, `homered for Cleveland`). A country named so is left a place: news annotation (CoNLL-2003)
-keeps national sides as their country.
+keeps national sides as their country. A county the model reads as a person is its side wherever it stands
+(`Derbyshire kept up the hunt`, `reducing Worcestershire to 133 for five`): a county is never a person, and
+only its cricket side acts like one.
 """
 
 import re
 
+from transforms.entities.countries import name_key
 from transforms.entities.mentions import Mention
+from transforms.entities.regions import regions
 
 _ROLES = (
     r"manager|coach|boss|captain|skipper|striker|forward|midfielder|defender|goalkeeper|keeper|winger|"
@@ -31,17 +35,38 @@ _AFTER = re.compile(
     # a score with the other side's (`Wigan 42 Bradford 36`, `Crystal Palace 0, Charlton 1`) or alone (`108-3`)
     rf"|\s+\d{{1,3}},?\s+{_NAME}\s+\d{{1,3}}\b|\s+\d{{1,3}}-\d{{1,3}}\b"
 )
+# The side a result was over or against (`victory over Gloucester`, `home defeat to Guingamp`), or a transfer's
+# club (`joined Newcastle for 15 million pounds`, `transferred to Milan`, `loaned to Atalanta`).
+_OVER = (
+    r"(?:victory|victories|winners|lead) over|(?:defeat|defeats|loss|losses|lost) (?:to|against)|draw with"
+    r"|joined|transferred to|loaned to"
+)
 _BEFORE = re.compile(
-    rf"(?:\b(?:{_RESULTS}|(?:play|plays|played|playing|signed|signs|homered|homers|scored|scores) for)"
+    rf"(?:\b(?:{_RESULTS}|{_OVER}|(?:play|plays|played|playing|signed|signs|homered|homers|scored|scores) for)"
     rf"|(?<!\w)(?!(?:{_CALENDAR})\b){_NAME},? \d{{1,3}},?)\s+$"
 )
+
+_SHIRE = re.compile(r"[A-Z][a-z]+shire")
 
 # After `in` or `at` a place is where a game was played (`beat Austria in Salzburg 3-2`).
 _VENUE = re.compile(r"\b(?:in|at|In|At)\s+$")
 
 
+def is_venue_mention(mention: Mention) -> bool:
+    """Whether a place is named where something happens (`in Salzburg`, `at Taunton`) or as a dateline."""
+    return mention.is_dateline or bool(_VENUE.search(mention.before))
+
+
 def is_team_mention(mention: Mention) -> bool:
     """Whether the words around a place's mention say it names a team (see the module docstring)."""
-    if mention.is_dateline or _VENUE.search(mention.before):
+    if is_venue_mention(mention):
         return False
     return bool(_AFTER.match(mention.after) or _BEFORE.search(mention.before))
+
+
+def is_county(name: str) -> bool:
+    """Whether `name` is a county: a second-level region (`Kent`; see `regions`) or one word ending in `shire`,
+    as British counties do whether the gazetteer splits them (`Yorkshire`: North, West, South) or not."""
+    if _SHIRE.fullmatch(name):
+        return True
+    return any(region.level == 2 for region in regions().get(name_key(name), []))

@@ -2,6 +2,7 @@ import pytest
 
 from transforms.entities.company_cues import is_company_mention
 from transforms.entities.mentions import Mention
+from transforms.entities.resolve import resolve_article
 
 
 @pytest.mark.parametrize(
@@ -27,3 +28,35 @@ def test_shares_officers_and_deals_around_a_name_say_it_is_a_company(before: str
 
 def test_a_dateline_is_no_company() -> None:
     assert not is_company_mention(Mention("body", 0, 5, "JONES", "GPE", is_dateline=True, after=" shares rose"))
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "company"),
+    [
+        # a noun in apposition before the name, a newspaper's after it
+        ("shares of printed packaging company ", " plunged", True),
+        ("its own publisher, mineral water firm ", ", and", True),
+        ("a report in the news weekly ", ", which said", True),
+        ("the acquisition will beef up Markham, Ontario-based ", "'s North American", True),
+        ("distribution chain Ruch SA, ", " daily said on Saturday", True),
+        ("Spanish first division team ", " will be without", True),
+        # nouns persons share
+        ('under growing pressure," said broker ', ".", False),
+        ("13 Going on 30 film-maker ", ".", False),
+        ("on the aircraft carrier ", ", were", False),
+    ],
+)
+def test_a_noun_in_apposition_says_a_name_is_a_body(before: str, after: str, company: bool) -> None:
+    mention = Mention("body", 40, 45, "Jones", "PERSON", before=before, after=after)
+    assert is_company_mention(mention) is company
+
+
+def test_a_town_s_club_named_with_its_kind_is_an_organisation() -> None:
+    resolved = resolve_article(
+        [
+            Mention("body", 0, 4, "Nice", "GPE", before="French first division side ", after=", the club"),
+            Mention("body", 40, 44, "Nice", "GPE", before="who played for ", after=" and Paris"),
+            Mention("body", 80, 85, "Paris", "GPE", before="the country's other side, ", after=" said"),
+        ]
+    )
+    assert [r.entity_type for r in resolved] == ["organization", "organization", "location"]

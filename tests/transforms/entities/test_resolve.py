@@ -316,3 +316,44 @@ def test_a_dateline_s_place_is_that_place_wherever_the_story_names_it() -> None:
         [dateline, mention("Dhaka", "ORG", field="title"), mention("Dhaka", "ORG", 40, before="the ", after=" market")]
     )
     assert {(r.entity_type, r.place and r.place.country_code) for r in resolved} == {("location", "BD")}
+
+
+def test_a_chinese_or_korean_family_name_alone_is_the_person_it_opens() -> None:
+    resolved = names(
+        [
+            mention("Wang Donghai", "PERSON"),
+            mention("Wang", "ORG", 40, after=" was arrested"),
+            mention("Kim Young-sam", "PERSON", 80),
+            mention("Kim", "GPE", 120),
+            # a western given name alone is no family name
+            mention("Tony Blair", "PERSON", 160),
+            mention("Tony", "ORG", 200),
+        ]
+    )
+    assert [(s, t, n) for s, t, n in resolved] == [
+        ("Wang Donghai", "person", "Wang Donghai"),
+        ("Wang", "person", "Wang Donghai"),
+        ("Kim Young-sam", "person", "Kim Young-sam"),
+        ("Kim", "person", "Kim Young-sam"),
+        ("Tony Blair", "person", "Tony Blair"),
+        ("Tony", "organization", "Tony"),
+    ]
+
+
+def test_a_county_read_as_a_person_is_its_side_unless_a_person_has_its_name() -> None:
+    resolved = names(
+        [
+            mention("Derbyshire", "PERSON", after=" kept up the hunt"),
+            mention("Yorkshire", "PERSON", 40, before="the close ", after=" had turned that"),
+            mention("Kent", "PERSON", 80, before="Minister ", after=" said"),
+            mention("Somerset", "PERSON", 120),
+            mention("Jeff Somerset", "PERSON", 160),
+        ]
+    )
+    assert [(s, t) for s, t, _ in resolved] == [
+        ("Derbyshire", "organization"),
+        ("Yorkshire", "organization"),
+        ("Kent", "person"),
+        ("Somerset", "person"),
+        ("Jeff Somerset", "person"),
+    ]

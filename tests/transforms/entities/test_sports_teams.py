@@ -1,7 +1,7 @@
 import pytest
 
 from transforms.entities.mentions import Mention
-from transforms.entities.sports_teams import is_team_mention
+from transforms.entities.sports_teams import is_county, is_team_mention
 
 
 def mention(surface: str, before: str = "", after: str = "", *, is_dateline: bool = False) -> Mention:
@@ -22,6 +22,11 @@ def mention(surface: str, before: str = "", after: str = "", *, is_dateline: boo
         ("Everton 3, ", "Stoke", " 1"),
         ("the Giants routed ", "Denver", " on Sunday"),
         ("who once played for ", "Marseille", " and"),
+        # the side a result was over or against, a transfer's club
+        ("their side's 75-19 victory over ", "Gloucester", "."),
+        ("after Nice's home defeat to ", "Guingamp", " 2-1"),
+        ("The 26-year-old, who joined ", "Newcastle", " for 15 million pounds"),
+        ("Lentini, transferred to ", "Milan", " in 1992"),
     ],
 )
 def test_a_place_named_as_a_team(before: str, surface: str, after: str) -> None:
@@ -49,3 +54,11 @@ def test_a_place_named_as_a_place(before: str, surface: str, after: str) -> None
 
 def test_a_dateline_s_town_is_a_place() -> None:
     assert not is_team_mention(mention("LEEDS", "", " 4 Bolton 1", is_dateline=True))
+
+
+@pytest.mark.parametrize(
+    ("name", "county"),
+    [("Derbyshire", True), ("Kent", True), ("Yorkshire", True), ("Hampshire", True), ("Leeds", False)],
+)
+def test_a_county_is_a_second_level_region_or_a_shire(name: str, county: bool) -> None:
+    assert is_county(name) is county
