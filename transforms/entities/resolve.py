@@ -31,16 +31,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from transforms.entities.company_cues import is_club_mention, is_company_mention
 from transforms.entities.company_names import is_company_name
 from transforms.entities.context_country import context_country, named_country
-from transforms.entities.countries import continents, country, demonym_of, name_key
-from transforms.entities.family_names import is_family_name_first
+from transforms.entities.countries import country, demonym_of, name_key
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
 from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name
+from transforms.entities.name_links import ACRONYM, is_gazetteer_place, link_acronyms, link_surnames, person_key
 from transforms.entities.org_country import organization_country
 from transforms.entities.place_cues import is_place_mention
 from transforms.entities.sports_teams import is_county, is_team_mention
@@ -57,10 +55,6 @@ PROBE_WEIGHT = 1.5
 # Persons take no article; a PERSON span after one is a place after these prepositions, else an organisation
 # (`a visit to the Sahel`, `the Kremlin`).
 _LOCATIVE = re.compile(r"\b(?:in|into|to|from|across|throughout|near|around|over|through|of) (?:the|The) $")
-_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
-# Words that put what follows in a place: a country's name after them is the country, not a surname.
-_POSSESSIVE_AFTER = re.compile(r"\s?['’]s?\b")
-_PLACE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|throughout|near|around|through|outside|inside)\s+$", re.I)
 # A dateline's country weighs this many mentions: the wire says where the story is.
 _DATELINE_WEIGHT = 100
 # A person's title right before a name.
@@ -68,7 +62,6 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|President|Minister|Senator|Sen|Gov|Governor|Rep|Gen"
     r"|General|King|Queen|Prince|Princess|Pope|Judge|Mayor)\.?\s+$"
 )
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|dame|lord|lady|president|minister|prime minister)\s+")
 
 
 @dataclass(frozen=True)
@@ -83,14 +76,6 @@ class Resolved:
     place: Place | None
     # The country of a place no gazetteer knows, as the article's text puts it (`context_country`); else None.
     inferred_country: str | None = None
-
-
-def _forced_location(mention: Mention) -> bool:
-    """Whether the gazetteers say this name is a place whatever the model said."""
-    key = name_key(mention.surface)
-    if country(mention.surface) is not None or key in continents():
-        return True
-    return mention.label in ("NORP", "MISC") and demonym_of(mention.surface) is not None
 
 
 def _kind(mention: Mention, person_cue: bool = False) -> str:
@@ -139,15 +124,6 @@ def _vote(mentions: list[Mention], probes: Mapping[str, str]) -> str:
     return next(k for k in kinds if counts[k] == max(counts.values()))
 
 
-def _initials(key: str) -> set[str]:
-    words = key.replace("-", " ").split()
-    return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in STOP_WORDS)}
-
-
-def _person_key(key: str) -> str:
-    return _HONORIFIC.sub("", key)
-
-
 def _display(forms: Iterable[str]) -> str:
     """The name as the article writes it most often, preferring a form that is not all caps."""
     counts = Counter(forms)
@@ -155,53 +131,7 @@ def _display(forms: Iterable[str]) -> str:
     if mixed:
         return mixed[0]
     best = counts.most_common(1)[0][0]
-    return best if _ACRONYM.fullmatch(best) else best.title()
-
-
-def _link_surnames(by_key: Mapping[str, list[Mention]], types: dict[str, str], target: dict[str, str]) -> None:
-    """Point a name at the one longer person name of the article that ends with it (`Parly`), or that starts with
-    it when it is a family name written first (`Wang` → `Wang Donghai`, `family_names`)."""
-    persons = [k for k, t in types.items() if t == "person"]
-    by_demonym = {found.code for k in by_key if (stem := demonym_of(k)) and (found := country(stem))}
-    for key, group in by_key.items():
-        if any(_forced_location(m) for m in group) and not _may_be_surname(group, by_demonym):
-            continue
-        words = _person_key(key).split()
-        longer = {
-            p
-            for p in persons
-            if len(_person_key(p).split()) > len(words)
-            and (
-                _person_key(p).split()[-len(words) :] == words
-                or (len(words) == 1 and is_family_name_first(words[0]) and _person_key(p).split()[0] == words[0])
-            )
-        }
-        if len(longer) == 1:
-            target[key] = longer.pop()
-            types[key] = "person"
-
-
-def _may_be_surname(group: list[Mention], by_demonym: set[str | None]) -> bool:
-    """Whether a country's name may be a surname here (`Jordan` after `Neil Jordan`): the name alone, its
-    country not named by its demonym in the article (`Jordanian`), never after a word that puts something in a
-    place (`in Jordan`, but `in Jordan's film`)."""
-    return all(
-        (found := country(m.surface)) is not None
-        and found.code not in by_demonym
-        and not (_PLACE_BEFORE.search(m.before) and not _POSSESSIVE_AFTER.match(m.after))
-        for m in group
-    )
-
-
-def _link_acronyms(by_key: Mapping[str, list[Mention]], types: dict[str, str], target: dict[str, str]) -> None:
-    """Point an acronym at the one name of the article whose initials it spells (`UN`)."""
-    for key, group in by_key.items():
-        if not _ACRONYM.fullmatch(group[0].surface) or types[key] in ("person", "location"):
-            continue
-        spelled = [k for k in by_key if " " in k and key in _initials(k) and types[k] != "person"]
-        if len(spelled) == 1:
-            target[key] = spelled[0]
-            types[key] = types[spelled[0]]
+    return best if ACRONYM.fullmatch(best) else best.title()
 
 
 def _dateline_countries(by_key: Mapping[str, list[Mention]]) -> Counter[str]:
@@ -244,8 +174,8 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
         by_key[name_key(mention.surface)].append(mention)
     types = {key: _type(group, probes or {}) for key, group in by_key.items()}
     target = {key: key for key in by_key}
-    _link_surnames(by_key, types, target)
-    _link_acronyms(by_key, types, target)
+    link_surnames(by_key, types, target)
+    link_acronyms(by_key, types, target)
     dateline = _dateline_countries(by_key)
     near = _countries_named(by_key, dateline)
     # An entity is named as its own mentions write it (`Florence Parly`, not the `Parly` linked to it),
@@ -261,9 +191,9 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
         if kind == "location" and (place := _place(group[0], context, _within(group, dateline))) is not None:
             entity[key] = (kind, place.name, place.gazetteer_id, place, None)
             continue
-        name = _ACRONYMS.get(key) if canonical == key and _ACRONYM.fullmatch(group[0].surface) else None
+        name = _ACRONYMS.get(key) if canonical == key and ACRONYM.fullmatch(group[0].surface) else None
         name = name or _display(forms[canonical])
-        natural_key = _person_key(name_key(name)) if kind == "person" else name_key(name)
+        natural_key = person_key(name_key(name)) if kind == "person" else name_key(name)
         inferred = context_country(group, near) if kind == "location" else None
         # A headline in title case runs words into one name (`Nigeria Cease-Fire`): only a name the text
         # below it writes too is read for its country.
@@ -277,7 +207,7 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     """The kind of entity all the mentions of one name in an article name (see the module docstring)."""
     # A dateline's place is where the story was filed: the same name elsewhere in the story is that place, as
     # a market or a government (`Dhaka stocks`, `Tokyo said`) where the model reads an organisation.
-    if any(_forced_location(m) or m.is_dateline for m in group):
+    if any(is_gazetteer_place(m) or m.is_dateline for m in group):
         return "location"
     if is_body_name(group[0].surface) or is_company_name(group[0].surface):
         return "organization"
