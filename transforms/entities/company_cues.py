@@ -19,9 +19,9 @@ import re
 
 from transforms.entities.mentions import Mention
 
+# A person holds shares too (`Warren Buffett's shares in Apple`): only shares that trade say a company.
 _SHARES_AFTER = re.compile(
-    r"['’]s?\s+(?:shares|stock)\b"
-    r"|\s+(?:stock|shares)\s+(?:closed|rose|fell|slipped|gained|jumped|dropped|plunged|soared|traded|was|were)\b"
+    r"(?:['’]s?)?\s+(?:stock|shares)\s+(?:closed|rose|fell|slipped|gained|jumped|dropped|plunged|soared|traded|was|were)\b"
 )
 _OFFICERS_AFTER = re.compile(
     r"(?:['’]s?)?\s+(?:CEO|chief executive|chief financial officer|chairman|board of directors|shareholders)\b"
@@ -52,6 +52,8 @@ def is_company_mention(mention: Mention) -> bool:
         return False
     if _SHARES_AFTER.match(mention.after) or _DEAL_BEFORE.search(mention.before) or is_club_mention(mention):
         return True
-    if _BODY_BEFORE.search(mention.before) or _NEWSPAPER_AFTER.match(mention.after):
+    # A person's full name after the noun is the subject of a relative clause (`the company Elon Musk bought`).
+    person = mention.label == "PERSON" and " " in mention.surface.strip()
+    if (_BODY_BEFORE.search(mention.before) and not person) or _NEWSPAPER_AFTER.match(mention.after):
         return True
     return bool(_OFFICERS_AFTER.match(mention.after)) and not _APPOINTED_BEFORE.search(mention.before)

@@ -35,10 +35,6 @@ _COUNTRY_ALIASES = {
 
 # Everyday English names of former countries that pycountry lists only in their official form, by ISO 3166-3 code.
 _FORMER_COUNTRY_ALIASES = {"Soviet Union": "SUHH", "East Germany": "DDDE"}
-# The present country that continues a former one (ISO 3166-3 code → ISO 3166-1 alpha-2): Russia the Soviet Union
-# in international law, the Federal Republic the German Democratic Republic it absorbed. Former countries that
-# split without a continuator (Yugoslavia, Czechoslovakia) have none.
-_CONTINUATORS = {"SUHH": "RU", "DDDE": "DE"}
 # Demonyms of former countries that no suffix rule derives from their names.
 _FORMER_DEMONYMS = {"Soviet": "Soviet Union"}
 
@@ -98,8 +94,8 @@ _DEMONYM_RULES = (
 class Country:
     """A country (or a nation of the UK, or a former country) as the gazetteer knows it."""
 
-    # ISO 3166-1 alpha-2; for a UK nation its country's code; for a former country its continuator's
-    # (`_CONTINUATORS`: the Soviet Union's is RU), else None (Yugoslavia).
+    # ISO 3166-1 alpha-2; for a UK nation its country's code; None for a former country (the Soviet Union): a
+    # story on Soviet troops in Afghanistan is not one about Russia.
     code: str | None
     name: str
     # iso:ML, iso:GB-ENG, or iso3166-3:YUCS for a former country.
@@ -138,11 +134,10 @@ def countries() -> dict[str, Country]:
         by_code[entry.alpha_2] = Country(entry.alpha_2, name, f"iso:{entry.alpha_2}", capital)
     index: dict[str, Country] = {}
     for entry in pycountry.historic_countries:
-        code = _CONTINUATORS.get(entry.alpha_4)
-        former = Country(code, entry.name.split(",")[0].strip(), f"iso3166-3:{entry.alpha_4}", None)
+        former = Country(None, entry.name.split(",")[0].strip(), f"iso3166-3:{entry.alpha_4}", None)
         index.setdefault(name_key(former.name), former)
     for alias, alpha_4 in _FORMER_COUNTRY_ALIASES.items():
-        index[name_key(alias)] = Country(_CONTINUATORS.get(alpha_4), alias, f"iso3166-3:{alpha_4}", None)
+        index[name_key(alias)] = Country(None, alias, f"iso3166-3:{alpha_4}", None)
     for subdivision in pycountry.subdivisions:
         # The UK's nations; pycountry types the fourth, Northern Ireland, a province.
         if subdivision.type == "Country" or subdivision.code == "GB-NIR":

@@ -62,7 +62,10 @@ def place_words(text: str, words: list[re.Match[str]]) -> set[int]:
 def slug_end(title: str) -> int:
     """The end of the topic slug opening an all-caps headline; 0 if there is none (see the module docstring)."""
     slug = _SLUG.match(title) if title.isupper() else None
-    if slug is None or len(slug.group().split()) > _SLUG_WORDS or "'" in slug.group():
+    words = len(slug.group().split()) if slug is not None else 0
+    # A slug opens what it files: more words after the dash than in it (`OBAMA BACKS CLINTON - AIDES` is a
+    # headline and its source, not a slug).
+    if slug is None or words > _SLUG_WORDS or "'" in slug.group() or len(_WORD.findall(title[slug.end() :])) < words:
         return 0
     if place_words(slug.group(), list(_WORD.finditer(slug.group()))) or geocode(slug.group().title()) is not None:
         return 0

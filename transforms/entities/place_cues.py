@@ -15,9 +15,17 @@ _PLACE_NOUNS = (
     r"city|town|village|hamlet|capital|island|port|province|region|district|county|state|suburb|enclave"
     r"|municipality|township|outskirts"
 )
-_CUE = re.compile(rf"\b(?:{_PLACE_NOUNS})(?: of)?,? $")
+_CUE = re.compile(rf"\b(?:{_PLACE_NOUNS})(?P<of> of)?,? $")
+# Offices named after the state, not a place: `secretary of state John Kerry`, `head of state Vladimir Putin`.
+_OFFICE = re.compile(r"\b(?:secretary|secretaries|head|heads|minister|ministers|department|affairs) of state,? $", re.I)
 
 
 def is_place_mention(mention: Mention) -> bool:
-    """Whether the words right before a mention name the kind of place it is (see the module docstring)."""
-    return bool(_CUE.search(mention.before))
+    """Whether the words right before a mention name the kind of place it is (see the module docstring).
+
+    Without `of`, the noun may open a relative clause instead (`the city Trump visited`, `the state Biden won`):
+    there a name the model reads as a person is left to the vote."""
+    cue = _CUE.search(mention.before)
+    if cue is None or _OFFICE.search(mention.before):
+        return False
+    return bool(cue["of"]) or mention.label != "PERSON"

@@ -227,9 +227,10 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     teams = (is_team_mention(m) or is_club_mention(m) for m in group)
     if kind == "location" and not any(m.is_dateline for m in group) and any(teams):
         return "organization"
-    # A county acting as a person is its side (`Derbyshire kept up the hunt`), unless a title says otherwise.
+    # A county the model reads as a person is its cricket side where the text says so (`Derbyshire beat Kent`),
+    # else the county (`Floods hit Devon`), unless a title says it is a person's name.
     if kind == "person" and not _person_cue(group) and is_county(group[0].surface):
-        return "organization"
+        return "organization" if any(is_team_mention(m) or is_club_mention(m) for m in group) else "location"
     return kind
 
 

@@ -36,10 +36,11 @@ _AFTER = re.compile(
     rf"|\s+\d{{1,3}},?\s+{_NAME}\s+\d{{1,3}}\b|\s+\d{{1,3}}-\d{{1,3}}\b"
 )
 # The side a result was over or against (`victory over Gloucester`, `home defeat to Guingamp`), or a transfer's
-# club (`joined Newcastle for 15 million pounds`, `transferred to Milan`, `loaned to Atalanta`).
+# club (`transferred to Milan`, `loaned to Atalanta`). Not `joined` nor `lead over`: cities join and lead each
+# other in political and market news (`Paris joined Berlin in condemning`, `London's lead over Frankfurt`).
 _OVER = (
-    r"(?:victory|victories|winners|lead) over|(?:defeat|defeats|loss|losses|lost) (?:to|against)|draw with"
-    r"|joined|transferred to|loaned to"
+    r"(?:victory|victories|winners) over|(?:defeat|defeats|loss|losses|lost) (?:to|against)|draw with"
+    r"|transferred to|loaned to"
 )
 _BEFORE = re.compile(
     rf"(?:\b(?:{_RESULTS}|{_OVER}|(?:play|plays|played|playing|signed|signs|homered|homers|scored|scores) for)"

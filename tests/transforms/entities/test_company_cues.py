@@ -18,6 +18,8 @@ from transforms.entities.resolve import resolve_article
         ("", " spokesman Sergei Yastrzhembsky said", False),
         ("", " shares the lead at 12 under", False),
         ("the bank named ", " chief financial officer and head", False),
+        # a person holds shares too; only shares that trade say a company
+        ("", "'s shares in Apple", False),
         ("", "", False),
     ],
 )
@@ -60,3 +62,12 @@ def test_a_town_s_club_named_with_its_kind_is_an_organisation() -> None:
         ]
     )
     assert [r.entity_type for r in resolved] == ["organization", "organization", "location"]
+
+
+def test_a_person_s_full_name_after_a_body_s_noun_opens_a_relative_clause_and_stays_a_person() -> None:
+    # `the company Elon Musk bought`: the name is the clause's subject, not the company
+    musk = Mention("body", 12, 21, "Elon Musk", "PERSON", before="the company ", after=" bought")
+    assert not is_company_mention(musk)
+    # `packaging company Cofinec`: one word in apposition is the company
+    cofinec = Mention("body", 18, 25, "Cofinec", "PERSON", before="packaging company ", after=" said")
+    assert is_company_mention(cofinec)

@@ -16,6 +16,8 @@ from transforms.entities.headlines import is_place, place_words, slug_end
         ("ENGLISH SOCCER - RESULTS", 0),
         ("CHINA'S WHEAT IMPORTS SEEN HIGHER - USDA", 0),
         ("BRAZIL COFFEE EXPORTS SEEN LOWER - IBC", 0),
+        # a headline and its source: fewer words after the dash than before it
+        ("OBAMA BACKS CLINTON - AIDES", 0),
         ("Soccer - Japan win", 0),
         ("", 0),
     ],

@@ -278,11 +278,32 @@ def test_northern_ireland_is_a_nation_of_the_uk_whatever_the_model_said() -> Non
     }
 
 
-def test_soviet_names_the_soviet_union_and_counts_for_the_country_that_continues_it() -> None:
+def test_soviet_names_the_soviet_union_a_former_country_of_no_current_code() -> None:
     resolved = resolve_article([mention("Soviet", "NORP"), mention("Soviets", "NORP", 20), mention("USSR", "GPE", 40)])
     assert {(r.entity_type, r.natural_key, r.place and r.place.country_code) for r in resolved} == {
-        ("location", "iso3166-3:SUHH", "RU")
+        ("location", "iso3166-3:SUHH", None)
     }
+
+
+def test_a_county_the_model_reads_as_a_person_is_the_county_without_a_team_cue() -> None:
+    # weather and police news: `Floods hit Devon and Cornwall`, `Devon police`
+    resolved = names([mention("Devon", "PERSON", before="Floods hit "), mention("Cornwall", "PERSON", 40)])
+    assert {(s, t) for s, t, _ in resolved} == {("Devon", "location"), ("Cornwall", "location")}
+
+
+@pytest.mark.parametrize(
+    ("before", "surface", "label"),
+    [
+        # an office named after the state, not a place
+        ("U.S. secretary of state ", "John Kerry", "PERSON"),
+        ("Head of state ", "Vladimir Putin", "PERSON"),
+        # a relative clause: the name is its subject
+        ("the state ", "Joe Biden", "PERSON"),
+    ],
+)
+def test_a_person_after_a_place_noun_that_names_no_place_stays_a_person(before, surface, label) -> None:
+    resolved = names([mention(surface, label, before=before)])
+    assert [t for _, t, _ in resolved] == ["person"]
 
 
 def test_a_country_s_name_that_ends_the_article_s_one_person_name_is_that_person() -> None:
@@ -340,10 +361,10 @@ def test_a_chinese_or_korean_family_name_alone_is_the_person_it_opens() -> None:
     ]
 
 
-def test_a_county_read_as_a_person_is_its_side_unless_a_person_has_its_name() -> None:
+def test_a_county_read_as_a_person_is_its_side_where_the_text_says_so_else_the_county() -> None:
     resolved = names(
         [
-            mention("Derbyshire", "PERSON", after=" kept up the hunt"),
+            mention("Derbyshire", "PERSON", after=" beat Kent by five wickets"),
             mention("Yorkshire", "PERSON", 40, before="the close ", after=" had turned that"),
             mention("Kent", "PERSON", 80, before="Minister ", after=" said"),
             mention("Somerset", "PERSON", 120),
@@ -352,7 +373,7 @@ def test_a_county_read_as_a_person_is_its_side_unless_a_person_has_its_name() ->
     )
     assert [(s, t) for s, t, _ in resolved] == [
         ("Derbyshire", "organization"),
-        ("Yorkshire", "organization"),
+        ("Yorkshire", "location"),
         ("Kent", "person"),
         ("Somerset", "person"),
         ("Jeff Somerset", "person"),

@@ -25,7 +25,6 @@ def mention(surface: str, before: str = "", after: str = "", *, is_dateline: boo
         # the side a result was over or against, a transfer's club
         ("their side's 75-19 victory over ", "Gloucester", "."),
         ("after Nice's home defeat to ", "Guingamp", " 2-1"),
-        ("The 26-year-old, who joined ", "Newcastle", " for 15 million pounds"),
         ("Lentini, transferred to ", "Milan", " in 1992"),
     ],
 )
@@ -42,6 +41,9 @@ def test_a_place_named_as_a_team(before: str, surface: str, after: str) -> None:
         ("", "Texas", " beat expectations"),
         ("", "Chicago", " fans of jazz gathered"),
         ("talks held on May 3 ", "Geneva", " were"),
+        # cities join and lead each other in political and market news
+        ("Paris joined ", "Berlin", " in condemning the attack"),
+        ("London extended its lead over ", "Frankfurt", " as a trading centre"),
         # the venue of a game, and a town's dateline
         ("Spain beat Malta in ", "Valletta", " 3-2"),
         ("a flight to ", "Rome", " on Monday"),
