@@ -25,6 +25,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MIN_CAPS_WORDS = 3
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
 # A full stop after a lone capital closes an abbreviation, not a sentence: `U.K. MONEY MARKET`.
+_UNITED_STATES = re.compile(r"\bU\.S\.|\bUnited States\b")
 _SENTENCE_START = re.compile(r"(?:^|(?<!\b[A-Z])[.]\s+|[!?:]\s+|\n)$")
 # A word no dictionary knows of at most this many letters is an abbreviation (`NBP`, `IBC`); a longer one a name.
 _MAX_ABBREVIATION = 4
@@ -100,6 +101,9 @@ def ner_view(text: str, reference: str | None = None) -> str:
         reference_runs = {m.start() for run in _caps_runs(reference) for m in run}
         for key, form in _usual_forms(reference, reference_runs).items():
             forms.setdefault(key, form)
+        # `US` in a headline whose story writes `U.S.` is the country, not the pronoun (`US SANCTIONS HIT IRAN`).
+        if _UNITED_STATES.search(reference):
+            forms.setdefault("us", "US")
     chars = list(text)
     slug = slug_end(text)
     for run in runs:

@@ -35,6 +35,9 @@ from transforms.entities.casing import ner_view
         ("U.K. MONEY MARKET GIVEN 215 MLN STG HELP", "the money market", "U.K. money market given 215 MLN STG help"),
         ("UK MONEY MARKET DEFICIT FORECAST", None, "UK money market deficit forecast"),
         ("UAE OIL OUTPUT RISES", None, "UAE oil output rises"),
+        # `US` is the country where the story writes `U.S.`, else a word
+        ("US SANCTIONS HIT IRAN", "The U.S. Treasury said.", "US sanctions hit Iran"),
+        ("LET US TALK NOW", "They talked.", "Let us talk now"),
         ("POLISH NBP SEES COMELF PROFIT", None, "Polish NBP sees Comelf profit"),
         # a one-word city that is also an ordinary word is read as the word
         ("MILAN AND VOLGOGRAD SEE NICE SPRING", None, "Milan and Volgograd see nice spring"),
