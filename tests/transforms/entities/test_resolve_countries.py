@@ -1,0 +1,29 @@
+"""Names the gazetteers know as countries, nations and former countries are those, whatever the model said."""
+
+from tests.transforms.entities.articles import mention
+from transforms.entities.resolve import resolve_article
+
+
+def test_countries_and_their_demonyms_are_one_location_whatever_the_model_said() -> None:
+    resolved = resolve_article([mention("Mali", "PERSON"), mention("Malian", "NORP", 10), mention("Mali", "GPE", 20)])
+    assert {(r.entity_type, r.entity_name, r.natural_key) for r in resolved} == {("location", "Mali", "iso:ML")}
+    assert resolved[0].place is not None and resolved[0].place.country_code == "ML"
+
+
+def test_northern_ireland_is_a_nation_of_the_uk_whatever_the_model_said() -> None:
+    resolved = resolve_article([mention("NORTHERN IRELAND", "ORG", field="title"), mention("Northern Ireland", "ORG")])
+    assert {(r.entity_type, r.natural_key, r.place and r.place.country_code) for r in resolved} == {
+        ("location", "iso:GB-NIR", "GB")
+    }
+
+
+def test_soviet_names_the_soviet_union_a_former_country_of_no_current_code() -> None:
+    resolved = resolve_article([mention("Soviet", "NORP"), mention("Soviets", "NORP", 20), mention("USSR", "GPE", 40)])
+    assert {(r.entity_type, r.natural_key, r.place and r.place.country_code) for r in resolved} == {
+        ("location", "iso3166-3:SUHH", None)
+    }
+
+
+def test_the_emirates_initials_are_the_country_whatever_the_model_said() -> None:
+    resolved = resolve_article([mention("UAE", "ORG"), mention("U.A.E.", "ORG", 20)])
+    assert {(r.entity_type, r.place and r.place.country_code) for r in resolved} == {("location", "AE")}
