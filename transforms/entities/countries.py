@@ -104,8 +104,6 @@ class Country:
 
 
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
-_SPACES = re.compile(r"\s+")
-_LEADING_THE = re.compile(r"^the\s+")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -116,9 +114,12 @@ def name_key(name: str) -> str:
     else:
         decomposed = unicodedata.normalize("NFKD", name)
         text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    text = _POSSESSIVE.sub("", text.replace("&", " and ").replace(".", ""))
-    text = _LEADING_THE.sub("", _SPACES.sub(" ", text).strip())
-    return text
+    text = text.replace("&", " and ").replace(".", "")
+    if "'" in text or "’" in text:
+        text = _POSSESSIVE.sub("", text)
+    # str.split and the regex's \s both split on what str.isspace calls whitespace: the text single-spaced.
+    text = " ".join(text.split())
+    return text[4:] if text.startswith("the ") else text
 
 
 @cache

@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 
 from transforms.entities.countries import name_key
@@ -82,23 +83,27 @@ def regions() -> dict[str, list[Region]]:
     places: Counter[tuple[str, str, int]] = Counter()
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     county_people: Counter[tuple[str, str]] = Counter()
+    key_of = name_key.__wrapped__  # most of the table's 120,000 names are read once: no use caching their keys
     with _table().open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["cc"] == "US":
+        rows = csv.reader(handle)
+        column = {name: i for i, name in enumerate(next(rows))}
+        pick = itemgetter(*(column[name] for name in ("cc", "admin1", "admin2", "name", "lat", "lon")))
+        for row in rows:
+            country_code, admin1, admin2, name, lat, lon = pick(row)
+            if country_code == "US":
                 continue
-            first = _named(row["admin1"])
-            second = _named(row["admin2"]) if row["admin2"] != row["admin1"] else None
+            first = _named(admin1)
+            second = _named(admin2) if admin2 != admin1 else None
             if first:
-                places[(row["cc"], first, 1)] += 1
+                places[(country_code, first, 1)] += 1
             if second:
-                places[(row["cc"], second, 2)] += 1
-            lat, lon = float(row["lat"]), float(row["lon"])
-            for other_lat, other_lon, code, population in known.get((row["cc"], name_key(row["name"])), []):
-                if abs(other_lat - lat) < _SAME_PLACE and abs(other_lon - lon) < _SAME_PLACE:
+                places[(country_code, second, 2)] += 1
+            for other_lat, other_lon, code, population in known.get((country_code, key_of(name)), ()):
+                if abs(other_lat - float(lat)) < _SAME_PLACE and abs(other_lon - float(lon)) < _SAME_PLACE:
                     if first and code:
-                        votes[(row["cc"], first)][code] += 1
+                        votes[(country_code, first)][code] += 1
                     if second:
-                        county_people[(row["cc"], second)] += population
+                        county_people[(country_code, second)] += population
     found: dict[str, list[Region]] = defaultdict(list)
     for (country_code, name), counted in votes.items():
         code = counted.most_common(1)[0][0]

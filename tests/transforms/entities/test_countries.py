@@ -13,6 +13,10 @@ from transforms.entities.countries import country, country_variant, demonym_of, 
         ("The  Gambia's", "gambia"),
         ("AT&T  Inc.", "at and t inc"),
         ("São Tomé & Príncipe", "sao tome and principe"),
+        ("\tthe\u00a0Hague\n", "hague"),  # a name cut from a line, with a no-break space
+        ("Reuters'\n", "reuters"),
+        ("The The", "the"),  # the band: the article goes, the name stays
+        ("the", "the"),
         ("", ""),
     ],
 )

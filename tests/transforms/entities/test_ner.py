@@ -1,9 +1,10 @@
 """Entity spans from the spaCy model, long texts read in windows with offsets into the whole text."""
 
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.entities.ner import WINDOW_CHARS, entity_spans, windows
+from transforms.entities.ner import WINDOW_CHARS, _vocabulary_zone, entity_spans, windows
 
 PARAGRAPH = "Angela Merkel met Emmanuel Macron in Paris on Monday to talk about the budget."
 
@@ -38,3 +39,13 @@ def test_names_in_a_long_text_are_found_at_their_place_in_the_whole_text():
     assert {"Angela Merkel", "Emmanuel Macron", "Paris"} <= surfaces
     assert surfaces <= {"Angela Merkel", "Emmanuel Macron", "Paris", "Monday"}
     assert max(start for start, _, _ in spans) > WINDOW_CHARS
+
+
+def test_a_process_keeps_its_first_texts_words_and_frees_later_ones():
+    nlp = spacy.blank("en")
+    with _vocabulary_zone(nlp):
+        nlp("Ouagadougou reported first")
+    with _vocabulary_zone(nlp):
+        nlp("Tillabéri reported later")
+    assert "Ouagadougou" in nlp.vocab.strings  # the commonest words of what the process reads stay
+    assert "Tillabéri" not in nlp.vocab.strings  # a later call's new words are freed: the process does not grow
