@@ -13,6 +13,7 @@ import re
 
 from transforms.entities.countries import country
 from transforms.entities.mentions import LABEL_TYPES, Mention
+from transforms.entities.name_edges import name_edges
 from transforms.entities.name_kinds import is_body_name
 from transforms.entities.ner import Span
 from transforms.entities.sports_teams import is_county
@@ -65,6 +66,8 @@ def table_mentions(field: str, text: str, view: str, spans: list[Span]) -> list[
         start = max([start, *(s for s, e, label in overlapping if e == end and label in LABEL_TYPES)])
         while header := _COLUMN_HEADER.match(view, start, end):
             start = header.end()
+        # The date or division heading of the next line, run into the row (`v Durham May 20`, `Bolton Division two`).
+        start, end = name_edges(view, start, end)
         name = text[start:end]
         if not _is_name(name):
             continue
@@ -90,7 +93,7 @@ def list_mentions(field: str, text: str, view: str, spans: list[Span]) -> list[M
         return []
     found: dict[tuple[int, int], Mention] = {}
     for item in items:
-        start, end = item.span("name")
+        start, end = name_edges(view, *item.span("name"))
         name = text[start:end]
         labels = [label for s, e, label in spans if s < end and start < e and label in ("PERSON", "ORG")]
         label = "GPE" if country(name) is not None else (labels[0] if labels else "PERSON")
