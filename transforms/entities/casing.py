@@ -7,8 +7,9 @@ writes nowhere else is a name in title case if the gazetteers know it as a place
 `Brazilian`: `headlines.place_words`) or if it is no English word (`Comelf`), kept in capitals if such a word is
 short (`NBP`, an abbreviation), and in lower case otherwise (`leaves`, `fall`): title-cased, ordinary words read
 as names (`Bundesbank Leaves`). A topic slug (`soccer - `) goes to lower case and the headline starts after it:
-read as `Soccer - Romania`, the first name reads as part of the slug. Only letter case changes, character by
-character, so offsets found in the view are offsets into the stored text.
+read as `Soccer - Romania`, the first name reads as part of the slug. A headline in title case (`Bush Promotes
+His Plan`, wire style) is written as a sentence likewise (`_title_case_view`). Only letter case changes, character
+by character, so offsets found in the view are offsets into the stored text.
 """
 
 import re
@@ -17,7 +18,7 @@ from collections.abc import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from transforms.entities.english_words import parts_of_speech
+from transforms.entities.english_words import is_verb_or_modifier, parts_of_speech
 from transforms.entities.headlines import place_words, slug_end
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -92,9 +93,12 @@ def _recase(word: str, form: str) -> str:
 
 
 def ner_view(text: str, reference: str | None = None) -> str:
-    """`text` with all-caps stretches recased; `reference` is other text of the same article (the body)."""
+    """`text` with all-caps stretches recased, and a headline in title case recased (`_title_case_view`);
+    `reference` is other text of the same article (the body)."""
     runs = _caps_runs(text)
     if not runs:
+        if reference is not None and reference is not text:
+            return _title_case_view(text, reference)
         return text
     forms = _usual_forms(text, {m.start() for run in runs for m in run})
     if reference is not None and reference is not text:
@@ -148,3 +152,48 @@ def _after_apostrophe(text: str, start: int) -> bool:
 
 def _title(word: str) -> str:
     return word[0] + _same_length(word[1:], str.lower)
+
+
+# A headline in title case has at least this many words of four letters or more, every one capitalised.
+_MIN_TITLE_WORDS = 4
+_LONG_WORD = re.compile(r"(?<![\w'’])[^\W\d_]{4,}")
+
+
+def _title_case_view(text: str, reference: str) -> str:
+    """A headline in title case (`Bush Promotes His Plan for Missile Defense System`, wire style) with its ordinary
+    words in lower case, as a sentence writes them: title-cased, they read as names run into the name before
+    (`Bush Promotes`, `OPEC Agrees`, `Eichel Wants Strong`). A capitalised word is written as the story below
+    writes it; a word the story does not write is lowered if it is a stop word, or a verb, adjective or adverb
+    (`Promotes`, `Strong`) and no place's word; the headline's first word and anything else stay as they are.
+    A headline is in title case when all its longer words are capitalised and one of its capitalised words is
+    a stop word or a word the story writes in lower case: a headline of names only (`Crystal Palace 0, Charlton
+    Athletic 1`) stays as written. A word no dictionary knows keeps its capital whatever the story writes: an
+    abbreviation (`Bay Co Bldg Auth` over `Bldg auth`) or a name.
+    """
+    long_words = _LONG_WORD.findall(text)
+    if len(long_words) < _MIN_TITLE_WORDS or not all(w[0].isupper() for w in long_words):
+        return text
+    reference_runs = {m.start() for run in _caps_runs(reference) for m in run}
+    forms = _usual_forms(reference, reference_runs)
+    words = [m for m in _WORD.finditer(text) if m.group()[0].isupper() and not m.group().isupper()]
+    ordinary = [m for m in words if m.group().lower() in STOP_WORDS or _written_lower(m.group(), forms)]
+    if not ordinary:
+        return text
+    places = place_words(text, words)
+    chars = list(text)
+    for position, match in enumerate(words):
+        word, key = match.group(), match.group().lower()
+        if match.start() == 0 or _at_sentence_start(text, match.start()):
+            continue
+        if key in forms and parts_of_speech(word):
+            lower = forms[key].islower()
+        else:
+            lower = key in STOP_WORDS or (position not in places and is_verb_or_modifier(word))
+        if lower:
+            chars[match.start() : match.end()] = _same_length(word, str.lower)
+    return "".join(chars)
+
+
+def _written_lower(word: str, forms: dict[str, str]) -> bool:
+    """Whether the story writes a dictionary word in lower case."""
+    return bool(parts_of_speech(word)) and forms.get(word.lower(), "X").islower()
