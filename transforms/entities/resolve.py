@@ -37,7 +37,7 @@ from transforms.entities.context_country import context_country, named_country
 from transforms.entities.countries import country, demonym_of, name_key
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
-from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name
+from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name, is_time_zone
 from transforms.entities.name_links import ACRONYM, is_gazetteer_place, link_acronyms, link_surnames, person_key
 from transforms.entities.org_country import organization_country
 from transforms.entities.place_cues import is_place_mention
@@ -209,6 +209,8 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     # a market or a government (`Dhaka stocks`, `Tokyo said`) where the model reads an organisation.
     if any(is_gazetteer_place(m) or m.is_dateline for m in group):
         return "location"
+    if is_time_zone(group[0].surface):
+        return "other"
     if is_body_name(group[0].surface) or is_company_name(group[0].surface):
         return "organization"
     # `the city of Arbil`: one mention that says what kind of place the name is speaks for the article.
@@ -219,8 +221,8 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     # article, unless a title says the name is a person's (`President Jones`).
     if kind == "person" and not _person_cue(group) and any(is_company_mention(m) for m in group):
         return "organization"
-    # `Doris Day` is a person however her name ends.
-    if kind != "person" and is_event_name(group[0].surface):
+    # `Doris Day` is a person however her name ends; the `Italian Grand Prix` is none.
+    if is_event_name(group[0].surface, even_for_a_person=kind == "person"):
         return "other"
     # A town's team (`Newcastle boss Graeme Souness`): one mention that says so speaks for the article, unless
     # the town is the dateline's, which stays the place the story comes from.
