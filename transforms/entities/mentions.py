@@ -44,7 +44,7 @@ _EDGE_PUNCTUATION = "\"'“”‘’`([{)]},;:!?-–— \n"
 _PARTICLES = r"van|von|de|der|den|del|della|di|da|do|dos|du|la|le|les|al|el|bin|ibn|ter|ten"
 _CONNECTORS = rf"of|and|the|for|in|on|upon|y|{_PARTICLES}"
 _SEPARATOR = re.compile(
-    r"\s[-–—]+\s|\s(?:v|vs)\.?\s|[()\[\]\";:]|,\s|(?<!\S)\d[\d.,:/'-]*(?:st|nd|rd|th|s)?(?!\S)"
+    r"\s[-–—]+\s|\s(?:v|vs)\.?\s|[()\[\]\";:]|,\s|(?<!\S)\+?\d[\d.,:/'-]*(?:st|nd|rd|th|s)?(?!\S)"
     rf"|\s(?!(?:{_CONNECTORS})\s)[a-z][\w'’.-]*\s"
 )
 # Lower-case words at a span's edges are not part of the name, bar the particles of personal names.

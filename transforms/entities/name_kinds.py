@@ -53,6 +53,7 @@ _BODY_HEADS = frozenset(
         "Ministry",
         "Movement",
         "Navy",
+        "Newsroom",
         "Organisation",
         "Organization",
         "Parliament",

@@ -44,6 +44,8 @@ def test_spans_without_a_name_are_dropped(text: str) -> None:
         ("Oval (London", ["Oval", "London"]),
         ("Yorkshire at Headingley", ["Yorkshire", "Headingley"]),
         ("Bank of England", ["Bank of England"]),
+        # a wire's signoff: an international telephone number is no part of the newsroom's name
+        ("Dublin Newsroom +353 1 676 9779", ["Dublin Newsroom"]),
     ],
 )
 def test_spans_are_split_where_a_name_cannot_go_on(text: str, surfaces: list[str]) -> None:

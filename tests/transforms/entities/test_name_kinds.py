@@ -24,6 +24,8 @@ from transforms.entities.name_kinds import (
         ("Bristol Rovers", True),
         ("Wigan Athletic", True),
         ("Stoke City", False),
+        # A wire's signoff names its newsroom (`-- Warsaw Newsroom +48 22 653 9700`), which the model reads as a person.
+        ("Warsaw Newsroom", True),
         # Leagues that are bodies, and leagues that are competitions.
         ("Awami League", True),
         ("National League for Democracy", False),
