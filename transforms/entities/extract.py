@@ -12,6 +12,7 @@ from transforms.entities.press_digests import is_press_digest, newspaper_mention
 from transforms.entities.repeated_names import repeated_mentions
 from transforms.entities.results_tables import list_mentions, table_mentions
 from transforms.entities.scorecards import scorecard_mentions
+from transforms.entities.venues import venue_mentions
 
 
 def _dateline_mentions(field: str, text: str) -> list[Mention]:
@@ -27,9 +28,9 @@ def _dateline_mentions(field: str, text: str) -> list[Mention]:
 def _field_mentions(
     field: str, text: str, view: str, spans: list[Span], claimed: list[tuple[int, int]], digest: bool = False
 ) -> list[Mention]:
-    """One field's mentions: scorecard players, goal scorers, results-table rows, list items and a press digest's
-    newspapers first (they know the text's structure), then the model's spans where none of them nor a scorecard
-    heading claimed the text, then the companies and country names nothing found."""
+    """One field's mentions: scorecard players, goal scorers, results-table rows, list items, results' venues and
+    a press digest's newspapers first (they know the text's structure), then the model's spans where none of them
+    nor a scorecard heading claimed the text, then the companies and country names nothing found."""
 
     def free(mention: Mention) -> bool:
         return not any(start < mention.end and mention.start < end for start, end in claimed)
@@ -40,6 +41,7 @@ def _field_mentions(
     structured = [*players, *scorer_mentions(field, text, view), *table_mentions(field, text, view, spans)]
     if digest and field == "body":
         structured += newspaper_mentions(field, text)
+    structured += venue_mentions(field, text) if field == "body" else []
     for mention in [*structured, *list_mentions(field, text, view, spans)]:
         if free(mention):
             found.append(mention)
