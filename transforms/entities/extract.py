@@ -12,6 +12,7 @@ from transforms.entities.press_digests import is_press_digest, newspaper_mention
 from transforms.entities.repeated_names import repeated_mentions
 from transforms.entities.results_tables import list_mentions, table_mentions
 from transforms.entities.scorecards import scorecard_mentions
+from transforms.entities.source_tags import source_mentions
 from transforms.entities.venues import venue_mentions
 
 
@@ -63,12 +64,15 @@ def article_mentions(fields: dict[str, str], spans: dict[str, tuple[str, list[Sp
     """Every mention of one article. `fields` holds its texts (title, body, dateline); `spans` the NER view and
     the model's spans of each text the model read."""
     field = "dateline" if "dateline" in fields else "body"
-    mentions = _dateline_mentions(field, fields[field]) if field in fields else []
+    datelines = _dateline_mentions(field, fields[field]) if field in fields else []
+    sources = source_mentions(fields)
+    mentions = [*datelines, *sources]
     for name, (view, field_spans) in spans.items():
-        # The model's reading of a dateline (`BAMAKO Mali` as one PERSON) gives way to the dateline's.
-        # A headline's topic slug (`CRICKET - `) names no entity.
+        # The model's reading of a dateline (`BAMAKO Mali` as one PERSON) gives way to the dateline's, and its
+        # reading of a feed's source to the source's. A headline's topic slug (`CRICKET - `) names no entity.
         opening = slug_end(fields[name]) if name == "title" else 0
-        claimed = [(0, max([opening, *(m.end for m in mentions if m.field == name)]))]
+        claimed = [(0, max([opening, *(m.end for m in datelines if m.field == name)]))]
+        claimed += [(m.start, m.end) for m in sources if m.field == name]
         digest = is_press_digest(fields.get("title", ""))
         mentions += _field_mentions(name, fields[name], view, field_spans, claimed, digest)
     mentions = split_possessives(fields, mentions)
