@@ -13,6 +13,7 @@ from transforms.entities.repeated_names import repeated_mentions
 from transforms.entities.results_tables import list_mentions, table_mentions
 from transforms.entities.scorecards import scorecard_mentions
 from transforms.entities.source_tags import source_mentions
+from transforms.entities.team_names import team_spans
 from transforms.entities.venues import venue_mentions
 
 
@@ -32,6 +33,8 @@ def _field_mentions(
     """One field's mentions: scorecard players, goal scorers, results-table rows, list items, results' venues and
     a press digest's newspapers first (they know the text's structure), then the model's spans where none of them
     nor a scorecard heading claimed the text, then the companies and country names nothing found."""
+
+    spans = team_spans(view, spans)
 
     def free(mention: Mention) -> bool:
         return not any(start < mention.end and mention.start < end for start, end in claimed)
