@@ -8,7 +8,7 @@
   it is named after.
 - Streets, buildings and works named after people or bodies (`Downing Street`, `Three Gorges Dam`) are places.
 - Misspelt months (`Feburary`, `Novmber`) are dates the model did not recognise, not names; time zones (`GMT`)
-  are part of a time.
+  are part of a time; stock market indices (`Dow Jones`, `FTSE 100`) are no bodies.
 """
 
 import re
@@ -107,6 +107,13 @@ _COMPETITION_LEAGUE = re.compile(
     r"(?: Baseball| Central| East| West| Eastern| Western)?",
     re.IGNORECASE,
 )
+# Stock market indices, which the model reads as their publishers or exchanges (`Dow Jones`, `FTSE`); an exchange
+# (`Nasdaq`) and a publisher written in full (`Dow Jones & Co`) are organisations.
+_MARKET_INDEX = re.compile(
+    r"(?:NY |New York )?Dow(?: Jones)?(?: Industrials?| industrial average)?|Nikkei(?: 225| average)?|FTSE(?: 100)?"
+    r"|DAX|CAC[ -]40|Hang Seng(?: index)?|Nasdaq Composite|S&P 500|Sensex|Kospi|Topix|Straits Times Index",
+    re.IGNORECASE,
+)
 # Time zones read as names (`GMT`): part of a time, like `5 p.m.`.
 _TIME_ZONES = frozenset(["GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"])
 # Last words of the names of streets, buildings and works: places, whatever the model says (`Downing Street`,
@@ -164,6 +171,11 @@ def is_event_name(surface: str, *, even_for_a_person: bool = False) -> bool:
 def is_time_zone(surface: str) -> bool:
     """Whether a name is a time zone's abbreviation (`GMT`, `EDT`): part of a time, not a name."""
     return surface in _TIME_ZONES
+
+
+def is_market_index(surface: str) -> bool:
+    """Whether a name is a stock market index's (`Dow Jones`, `Nikkei`, `FTSE 100`), not a body's."""
+    return _MARKET_INDEX.fullmatch(surface) is not None
 
 
 def is_facility_name(surface: str) -> bool:

@@ -37,7 +37,13 @@ from transforms.entities.context_country import context_country, named_country
 from transforms.entities.countries import country, demonym_of, name_key
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
-from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name, is_time_zone
+from transforms.entities.name_kinds import (
+    is_body_name,
+    is_event_name,
+    is_facility_name,
+    is_market_index,
+    is_time_zone,
+)
 from transforms.entities.name_links import ACRONYM, is_gazetteer_place, link_acronyms, link_surnames, person_key
 from transforms.entities.org_country import organization_country
 from transforms.entities.place_cues import is_place_mention
@@ -209,7 +215,7 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     # a market or a government (`Dhaka stocks`, `Tokyo said`) where the model reads an organisation.
     if any(is_gazetteer_place(m) or m.is_dateline for m in group):
         return "location"
-    if is_time_zone(group[0].surface):
+    if is_time_zone(group[0].surface) or is_market_index(group[0].surface):
         return "other"
     if is_body_name(group[0].surface) or is_company_name(group[0].surface):
         return "organization"

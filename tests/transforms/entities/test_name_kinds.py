@@ -4,6 +4,7 @@ from transforms.entities.name_kinds import (
     is_body_name,
     is_event_name,
     is_facility_name,
+    is_market_index,
     is_misspelt_month,
     is_time_zone,
 )
@@ -127,3 +128,22 @@ def test_time_zones(surface: str, zone: bool) -> None:
 )
 def test_names_of_streets_buildings_and_works(surface: str, facility: bool) -> None:
     assert is_facility_name(surface) is facility
+
+
+@pytest.mark.parametrize(
+    ("surface", "index"),
+    [
+        ("Dow Jones", True),
+        ("NY Dow", True),
+        ("FTSE 100", True),
+        ("Nikkei", True),
+        ("CAC-40", True),
+        ("Hang Seng", True),
+        # the publisher and the exchange are bodies
+        ("Dow Jones & Co", False),
+        ("Dow Chemical", False),
+        ("Nasdaq", False),
+    ],
+)
+def test_market_indices(surface: str, index: bool) -> None:
+    assert is_market_index(surface) is index

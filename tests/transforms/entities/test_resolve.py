@@ -134,7 +134,7 @@ def test_an_event_is_no_body_nor_place_but_a_person_keeps_a_name_like_one() -> N
     ]
 
 
-def test_a_competition_or_a_time_zone_is_no_body_place_nor_person() -> None:
+def test_a_competition_a_time_zone_or_an_index_is_no_body_place_nor_person() -> None:
     # Reuters sports pages and market reports: the model reads leagues as bodies, opens as their towns, a grand
     # prix as a person, a time zone as a body
     resolved = names(
@@ -144,6 +144,7 @@ def test_a_competition_or_a_time_zone_is_no_body_place_nor_person() -> None:
             mention("Italian Grand Prix", "PERSON", 60),
             mention("GMT", "ORG", 90),
             mention("Arab League", "GPE", 100),
+            mention("FTSE 100", "ORG", 120),
         ]
     )
     assert [(s, t) for s, t, _ in resolved] == [
@@ -152,6 +153,7 @@ def test_a_competition_or_a_time_zone_is_no_body_place_nor_person() -> None:
         ("Italian Grand Prix", "other"),
         ("GMT", "other"),
         ("Arab League", "organization"),
+        ("FTSE 100", "other"),
     ]
 
 
