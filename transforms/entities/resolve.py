@@ -61,6 +61,8 @@ PROBE_WEIGHT = 1.5
 # Persons take no article; a PERSON span after one is a place after these prepositions, else an organisation
 # (`a visit to the Sahel`, `the Kremlin`).
 _LOCATIVE = re.compile(r"\b(?:in|into|to|from|across|throughout|near|around|over|through|of) (?:the|The) $")
+# A town this large names the home of an organisation named after it alone (`_home_country`).
+_HOME_TOWN = 100_000
 # A dateline's country weighs this many mentions: the wire says where the story is.
 _DATELINE_WEIGHT = 100
 # A person's title right before a name.
@@ -204,7 +206,7 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
         # A headline in title case runs words into one name (`Nigeria Cease-Fire`): only a name the text
         # below it writes too is read for its country.
         if kind == "organization" and any(m.field != "title" for m in group):
-            inferred = organization_country(name)
+            inferred = organization_country(name) or _home_country(group[0], near)
         entity[key] = (kind, name, natural_key, None, inferred)
     return [Resolved(m, *entity[name_key(m.surface)]) for m in mentions]
 
@@ -240,6 +242,18 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     if kind == "person" and not _person_cue(group) and is_county(group[0].surface):
         return "organization" if any(is_team_mention(m) or is_club_mention(m) for m in group) else "location"
     return kind
+
+
+def _home_country(mention: Mention, near: Mapping[str, float]) -> str | None:
+    """The country of the town or county an organisation is named after alone, the story's countries deciding
+    between namesakes: a club is in its home's country (`Wigan`, `Zemun`, `DETROIT` in a results table). Only a
+    city of `_HOME_TOWN` people or more, or a county: smaller towns share their names with firms."""
+    place = geocode(mention.surface, near)
+    if place is None or not place.country_code:
+        return None
+    if is_county(mention.surface) or _city_population(mention) >= _HOME_TOWN:
+        return place.country_code
+    return None
 
 
 def _within(group: list[Mention], dateline: Mapping[str, float]) -> str | None:
