@@ -7,8 +7,9 @@ writes nowhere else is a name in title case if the gazetteers know it as a place
 `Brazilian`: `headlines.place_words`) or if it is no English word (`Comelf`), kept in capitals if such a word is
 short (`NBP`, an abbreviation), and in lower case otherwise (`leaves`, `fall`): title-cased, ordinary words read
 as names (`Bundesbank Leaves`). A topic slug (`soccer - `) goes to lower case and the headline starts after it:
-read as `Soccer - Romania`, the first name reads as part of the slug. Only letter case changes, character by
-character, so offsets found in the view are offsets into the stored text.
+read as `Soccer - Romania`, the first name reads as part of the slug. A headline in title case (`Bush Promotes
+His Plan`, wire style) is written as a sentence likewise (`_title_case_view`). Only letter case changes, character
+by character, so offsets found in the view are offsets into the stored text.
 """
 
 import re
@@ -92,9 +93,12 @@ def _recase(word: str, form: str) -> str:
 
 
 def ner_view(text: str, reference: str | None = None) -> str:
-    """`text` with all-caps stretches recased; `reference` is other text of the same article (the body)."""
+    """`text` with all-caps stretches recased, and a headline in title case recased (`_title_case_view`);
+    `reference` is other text of the same article (the body)."""
     runs = _caps_runs(text)
     if not runs:
+        if reference is not None and reference is not text:
+            return _title_case_view(text, reference)
         return text
     forms = _usual_forms(text, {m.start() for run in runs for m in run})
     if reference is not None and reference is not text:
@@ -148,3 +152,50 @@ def _after_apostrophe(text: str, start: int) -> bool:
 
 def _title(word: str) -> str:
     return word[0] + _same_length(word[1:], str.lower)
+
+
+# A headline in title case has at least this many words of four letters or more, every one capitalised.
+_MIN_TITLE_WORDS = 4
+_LONG_WORD = re.compile(r"(?<![\w'’])[^\W\d_]{4,}")
+
+
+def _title_case_view(text: str, reference: str) -> str:
+    """A headline in title case (`Bush Promotes His Plan for Missile Defense System`, wire style) with its ordinary
+    words in lower case, as a sentence writes them: title-cased, they read as names run into the name before
+    (`Bush Promotes`, `OPEC Agrees`, `Eichel Wants Strong`), or as names of their own (`Knee Injury`). Stop
+    words go lower; a dictionary word is written as the story below writes it (`Bush`, `euro`), and one the story
+    does not write goes lower unless it is a place's word (`New Delhi`); a word no dictionary knows keeps its
+    capital whatever the story writes: a name or an abbreviation (`Bay Co Bldg Auth` over `Bldg auth`). The
+    headline's first word stays as it is. A headline is in title case when all its longer words are capitalised
+    and one of its capitalised words is a stop word or a word the story writes in lower case: a headline of names
+    only (`Crystal Palace 0, Charlton Athletic 1`) stays as written.
+    """
+    long_words = _LONG_WORD.findall(text)
+    if len(long_words) < _MIN_TITLE_WORDS or not all(w[0].isupper() for w in long_words):
+        return text
+    reference_runs = {m.start() for run in _caps_runs(reference) for m in run}
+    forms = _usual_forms(reference, reference_runs)
+    words = [m for m in _WORD.finditer(text) if m.group()[0].isupper() and not m.group().isupper()]
+    ordinary = [m for m in words if m.group().lower() in STOP_WORDS or _written_lower(m.group(), forms)]
+    if not ordinary:
+        return text
+    places = place_words(text, words)
+    chars = list(text)
+    for position, match in enumerate(words):
+        word, key = match.group(), match.group().lower()
+        if match.start() == 0 or _at_sentence_start(text, match.start()):
+            continue
+        if key in STOP_WORDS:
+            lower = True
+        elif not parts_of_speech(word):
+            lower = False  # no dictionary word: a name or an abbreviation
+        else:
+            lower = forms[key].islower() if key in forms else position not in places
+        if lower:
+            chars[match.start() : match.end()] = _same_length(word, str.lower)
+    return "".join(chars)
+
+
+def _written_lower(word: str, forms: dict[str, str]) -> bool:
+    """Whether the story writes a dictionary word in lower case."""
+    return bool(parts_of_speech(word)) and forms.get(word.lower(), "X").islower()

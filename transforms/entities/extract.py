@@ -8,9 +8,13 @@ from transforms.entities.mentions import LABEL_TYPES, Mention, country_mentions,
 from transforms.entities.name_kinds import is_misspelt_month
 from transforms.entities.ner import Span
 from transforms.entities.possessives import split_possessives
+from transforms.entities.press_digests import is_press_digest, newspaper_mentions
 from transforms.entities.repeated_names import repeated_mentions
 from transforms.entities.results_tables import list_mentions, table_mentions
 from transforms.entities.scorecards import scorecard_mentions
+from transforms.entities.source_tags import source_mentions
+from transforms.entities.team_names import team_spans
+from transforms.entities.venues import venue_mentions
 
 
 def _dateline_mentions(field: str, text: str) -> list[Mention]:
@@ -24,11 +28,13 @@ def _dateline_mentions(field: str, text: str) -> list[Mention]:
 
 
 def _field_mentions(
-    field: str, text: str, view: str, spans: list[Span], claimed: list[tuple[int, int]]
+    field: str, text: str, view: str, spans: list[Span], claimed: list[tuple[int, int]], digest: bool = False
 ) -> list[Mention]:
-    """One field's mentions: scorecard players, goal scorers, results-table rows and list items first (they know
-    the table's structure), then the model's spans where no row or scorecard heading claimed the text, then the
-    companies and country names nothing found."""
+    """One field's mentions: scorecard players, goal scorers, results-table rows, list items, results' venues and
+    a press digest's newspapers first (they know the text's structure), then the model's spans where none of them
+    nor a scorecard heading claimed the text, then the companies and country names nothing found."""
+
+    spans = team_spans(view, spans)
 
     def free(mention: Mention) -> bool:
         return not any(start < mention.end and mention.start < end for start, end in claimed)
@@ -37,6 +43,9 @@ def _field_mentions(
     players, headings = scorecard_mentions(field, text, view)
     claimed += headings
     structured = [*players, *scorer_mentions(field, text, view), *table_mentions(field, text, view, spans)]
+    if digest and field == "body":
+        structured += newspaper_mentions(field, text)
+    structured += venue_mentions(field, text) if field == "body" else []
     for mention in [*structured, *list_mentions(field, text, view, spans)]:
         if free(mention):
             found.append(mention)
@@ -58,12 +67,16 @@ def article_mentions(fields: dict[str, str], spans: dict[str, tuple[str, list[Sp
     """Every mention of one article. `fields` holds its texts (title, body, dateline); `spans` the NER view and
     the model's spans of each text the model read."""
     field = "dateline" if "dateline" in fields else "body"
-    mentions = _dateline_mentions(field, fields[field]) if field in fields else []
+    datelines = _dateline_mentions(field, fields[field]) if field in fields else []
+    sources = source_mentions(fields)
+    mentions = [*datelines, *sources]
     for name, (view, field_spans) in spans.items():
-        # The model's reading of a dateline (`BAMAKO Mali` as one PERSON) gives way to the dateline's.
-        # A headline's topic slug (`CRICKET - `) names no entity.
+        # The model's reading of a dateline (`BAMAKO Mali` as one PERSON) gives way to the dateline's, and its
+        # reading of a feed's source to the source's. A headline's topic slug (`CRICKET - `) names no entity.
         opening = slug_end(fields[name]) if name == "title" else 0
-        claimed = [(0, max([opening, *(m.end for m in mentions if m.field == name)]))]
-        mentions += _field_mentions(name, fields[name], view, field_spans, claimed)
+        claimed = [(0, max([opening, *(m.end for m in datelines if m.field == name)]))]
+        claimed += [(m.start, m.end) for m in sources if m.field == name]
+        digest = is_press_digest(fields.get("title", ""))
+        mentions += _field_mentions(name, fields[name], view, field_spans, claimed, digest)
     mentions = split_possessives(fields, mentions)
     return mentions + repeated_mentions(fields, mentions, {name: view for name, (view, _) in spans.items()})

@@ -13,6 +13,7 @@ from functools import cache
 from transforms.entities.caps_places import caps_place_pieces
 from transforms.entities.company_names import name_end
 from transforms.entities.countries import country, demonym_of, written_country_names
+from transforms.entities.name_edges import name_edges
 from transforms.entities.person_titles import person_name_start
 
 # spaCy's OntoNotes labels → entity types; numeric labels (DATE, MONEY, CARDINAL...) are not entities.
@@ -43,7 +44,7 @@ _EDGE_PUNCTUATION = "\"'“”‘’`([{)]},;:!?-–— \n"
 _PARTICLES = r"van|von|de|der|den|del|della|di|da|do|dos|du|la|le|les|al|el|bin|ibn|ter|ten"
 _CONNECTORS = rf"of|and|the|for|in|on|upon|y|{_PARTICLES}"
 _SEPARATOR = re.compile(
-    r"\s[-–—]+\s|\s(?:v|vs)\.?\s|[()\[\]\";:]|,\s|(?<!\S)\d[\d.,:/'-]*(?:st|nd|rd|th|s)?(?!\S)"
+    r"\s[-–—]+\s|\s(?:v|vs)\.?\s|[()\[\]\";:]|,\s|(?<!\S)\+?\d[\d.,:/'-]*(?:st|nd|rd|th|s)?(?!\S)"
     rf"|\s(?!(?:{_CONNECTORS})\s)[a-z][\w'’.-]*\s"
 )
 # Lower-case words at a span's edges are not part of the name, bar the particles of personal names.
@@ -102,8 +103,9 @@ def trimmed(
     is_dateline: bool = False,
     view: str | None = None,
 ) -> Mention | None:
-    """The mention `text[start:end]` without a leading article, possessive, stray punctuation or lower-case
-    edge words (`defeats Bailey`, judged in the NER `view` of the text); None if no name is left."""
+    """The mention `text[start:end]` without a leading article, possessive, stray punctuation, lower-case
+    edge words (`defeats Bailey`, judged in the NER `view` of the text) or dates and tiers at its edges
+    (`name_edges`); None if no name is left."""
     view = text if view is None else view
     for _ in range(2):
         while start < end and text[start] in _EDGE_PUNCTUATION:
@@ -118,6 +120,8 @@ def trimmed(
             start = edge.end()
         if edge := _LOWER_LAST_WORD.search(view, start, end):
             end = edge.start()
+        # A date or a competition's tier run into the name (`Durham May 20`, `Bolton Division two`).
+        start, end = name_edges(view, start, end)
     # `Mali-based`, `Islamic State-allied`: a hyphenated modifier is no part of the name it modifies.
     if suffix := _MODIFIER_SUFFIX.search(text, start, end):
         end = suffix.start()

@@ -3,10 +3,12 @@
 - Organisations named after places: a name whose last word is the head noun of a body (`African Union`,
   `Sahel Alliance`, `Arab League`, `Kenya Airways`) is an organisation; the model often reads the place in it.
 - Events named by their kind: a name whose last word says it is a competition, festival, prize-giving or
-  holiday (`Davis Cup`, `PGA Tour`, `Cannes Film Festival`, `Labor Day`) is an event, not the body that runs
-  it nor the place it is named after.
+  holiday (`Davis Cup`, `PGA Tour`, `Cannes Film Festival`, `Labor Day`, `Hong Kong Open`), or a league that is
+  a competition (`American League`, `Champions League`), is an event, not the body that runs it nor the place
+  it is named after.
 - Streets, buildings and works named after people or bodies (`Downing Street`, `Three Gorges Dam`) are places.
-- Misspelt months (`Feburary`, `Novmber`) are dates the model did not recognise, not names.
+- Misspelt months (`Feburary`, `Novmber`) are dates the model did not recognise, not names; time zones (`GMT`)
+  are part of a time; stock market indices (`Dow Jones`, `FTSE 100`) are no bodies.
 """
 
 import re
@@ -51,6 +53,7 @@ _BODY_HEADS = frozenset(
         "Ministry",
         "Movement",
         "Navy",
+        "Newsroom",
         "Organisation",
         "Organization",
         "Parliament",
@@ -72,8 +75,8 @@ _BODY_HEADS = frozenset(
         "Wanderers",
     ]
 )
-# Last words of the names of events. `Games` (Rockstar Games), `League` (Arab League), `Open` (Open University
-# is first-word) and `Nations` (United Nations) name bodies too and are left out.
+# Last words of the names of events. `Games` (Rockstar Games), `League` (Arab League) and `Nations` (United
+# Nations) name bodies too and are left out; a league that is a competition is one (`_COMPETITION_LEAGUE`).
 _EVENT_HEADS = frozenset(
     [
         "Awards",
@@ -85,6 +88,7 @@ _EVENT_HEADS = frozenset(
         "Marathon",
         "Masters",
         "Olympics",
+        "Open",
         "Prix",
         "Series",
         "Slam",
@@ -93,6 +97,25 @@ _EVENT_HEADS = frozenset(
         "Trophy",
     ]
 )
+# Last words of events that are nobody's surname: such a name is an event even where the model read a person
+# (`Berlin Grand Prix`, `Hong Kong Open`), unlike `Doris Day`.
+_EVENT_ONLY_HEADS = frozenset(["Championship", "Championships", "Olympics", "Open", "Prix", "Stakes", "Trophy"])
+# A league that is a sports competition, not a body: `American League`, `Major League Baseball`, `Champions League`,
+# `English National League` (the Arab League, the Awami League, the National League for Democracy are bodies).
+_COMPETITION_LEAGUE = re.compile(
+    r"(?:American|National|Major|Premier|Champions|Europa|Super|English|Scottish|Ivy|Little)(?: National)? League"
+    r"(?: Baseball| Central| East| West| Eastern| Western)?",
+    re.IGNORECASE,
+)
+# Stock market indices, which the model reads as their publishers or exchanges (`Dow Jones`, `FTSE`); an exchange
+# (`Nasdaq`) and a publisher written in full (`Dow Jones & Co`) are organisations.
+_MARKET_INDEX = re.compile(
+    r"(?:NY |New York )?Dow(?: Jones)?(?: Industrials?| industrial average)?|Nikkei(?: 225| average)?|FTSE(?: 100)?"
+    r"|DAX|CAC[ -]40|Hang Seng(?: index)?|Nasdaq Composite|S&P 500|Sensex|Kospi|Topix|Straits Times Index",
+    re.IGNORECASE,
+)
+# Time zones read as names (`GMT`): part of a time, like `5 p.m.`.
+_TIME_ZONES = frozenset(["GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"])
 # Last words of the names of streets, buildings and works: places, whatever the model says (`Downing Street`,
 # `Three Gorges Dam`, `Changi Prison`). `House` (Random House), `Park` (Queens Park Rangers) and `Centre` name
 # bodies too and are left out.
@@ -122,15 +145,37 @@ _MONTH_LIKENESS = 0.85
 
 
 def is_body_name(surface: str) -> bool:
-    """Whether a name of several words ends with the head noun of a body's name (`Sahel Alliance`)."""
+    """Whether a name of several words ends with the head noun of a body's name (`Sahel Alliance`), and is no
+    competition (`American League`)."""
     words = surface.split()
-    return len(words) > 1 and words[-1] in _BODY_HEADS and not _COMPASS.match(words[0])
+    return (
+        len(words) > 1
+        and words[-1] in _BODY_HEADS
+        and not _COMPASS.match(words[0])
+        and not _COMPETITION_LEAGUE.fullmatch(surface)
+    )
 
 
-def is_event_name(surface: str) -> bool:
-    """Whether a name of several words ends with the word of an event's name (`Davis Cup`, `Labor Day`)."""
+def is_event_name(surface: str, *, even_for_a_person: bool = False) -> bool:
+    """Whether a name of several words ends with the word of an event's name (`Davis Cup`, `Labor Day`) or is a
+    league that is a competition (`National League`); with `even_for_a_person`, only with a last word that is
+    nobody's surname (`Italian Grand Prix`, not `Doris Day`)."""
     words = surface.split()
-    return len(words) > 1 and words[-1].title() in _EVENT_HEADS
+    if len(words) < 2:
+        return False
+    if even_for_a_person:
+        return words[-1].title() in _EVENT_ONLY_HEADS
+    return words[-1].title() in _EVENT_HEADS or _COMPETITION_LEAGUE.fullmatch(surface) is not None
+
+
+def is_time_zone(surface: str) -> bool:
+    """Whether a name is a time zone's abbreviation (`GMT`, `EDT`): part of a time, not a name."""
+    return surface in _TIME_ZONES
+
+
+def is_market_index(surface: str) -> bool:
+    """Whether a name is a stock market index's (`Dow Jones`, `Nikkei`, `FTSE 100`), not a body's."""
+    return _MARKET_INDEX.fullmatch(surface) is not None
 
 
 def is_facility_name(surface: str) -> bool:

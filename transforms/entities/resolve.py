@@ -37,7 +37,13 @@ from transforms.entities.context_country import context_country, named_country
 from transforms.entities.countries import country, demonym_of, name_key
 from transforms.entities.geocode import Place, city_population, geocode
 from transforms.entities.mentions import LABEL_TYPES, Mention
-from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name
+from transforms.entities.name_kinds import (
+    is_body_name,
+    is_event_name,
+    is_facility_name,
+    is_market_index,
+    is_time_zone,
+)
 from transforms.entities.name_links import ACRONYM, is_gazetteer_place, link_acronyms, link_surnames, person_key
 from transforms.entities.org_country import organization_country
 from transforms.entities.place_cues import is_place_mention
@@ -55,6 +61,8 @@ PROBE_WEIGHT = 1.5
 # Persons take no article; a PERSON span after one is a place after these prepositions, else an organisation
 # (`a visit to the Sahel`, `the Kremlin`).
 _LOCATIVE = re.compile(r"\b(?:in|into|to|from|across|throughout|near|around|over|through|of) (?:the|The) $")
+# A town this large names the home of an organisation named after it alone (`_home_country`).
+_HOME_TOWN = 100_000
 # A dateline's country weighs this many mentions: the wire says where the story is.
 _DATELINE_WEIGHT = 100
 # A person's title right before a name.
@@ -198,7 +206,7 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
         # A headline in title case runs words into one name (`Nigeria Cease-Fire`): only a name the text
         # below it writes too is read for its country.
         if kind == "organization" and any(m.field != "title" for m in group):
-            inferred = organization_country(name)
+            inferred = organization_country(name) or _home_country(group[0], near)
         entity[key] = (kind, name, natural_key, None, inferred)
     return [Resolved(m, *entity[name_key(m.surface)]) for m in mentions]
 
@@ -209,6 +217,8 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     # a market or a government (`Dhaka stocks`, `Tokyo said`) where the model reads an organisation.
     if any(is_gazetteer_place(m) or m.is_dateline for m in group):
         return "location"
+    if is_time_zone(group[0].surface) or is_market_index(group[0].surface):
+        return "other"
     if is_body_name(group[0].surface) or is_company_name(group[0].surface):
         return "organization"
     # `the city of Arbil`: one mention that says what kind of place the name is speaks for the article.
@@ -219,8 +229,8 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     # article, unless a title says the name is a person's (`President Jones`).
     if kind == "person" and not _person_cue(group) and any(is_company_mention(m) for m in group):
         return "organization"
-    # `Doris Day` is a person however her name ends.
-    if kind != "person" and is_event_name(group[0].surface):
+    # `Doris Day` is a person however her name ends; the `Italian Grand Prix` is none.
+    if is_event_name(group[0].surface, even_for_a_person=kind == "person"):
         return "other"
     # A town's team (`Newcastle boss Graeme Souness`): one mention that says so speaks for the article, unless
     # the town is the dateline's, which stays the place the story comes from.
@@ -232,6 +242,18 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     if kind == "person" and not _person_cue(group) and is_county(group[0].surface):
         return "organization" if any(is_team_mention(m) or is_club_mention(m) for m in group) else "location"
     return kind
+
+
+def _home_country(mention: Mention, near: Mapping[str, float]) -> str | None:
+    """The country of the town or county an organisation is named after alone, the story's countries deciding
+    between namesakes: a club is in its home's country (`Wigan`, `Zemun`, `DETROIT` in a results table). Only a
+    city of `_HOME_TOWN` people or more, or a county: smaller towns share their names with firms."""
+    place = geocode(mention.surface, near)
+    if place is None or not place.country_code:
+        return None
+    if is_county(mention.surface) or _city_population(mention) >= _HOME_TOWN:
+        return place.country_code
+    return None
 
 
 def _within(group: list[Mention], dateline: Mapping[str, float]) -> str | None:

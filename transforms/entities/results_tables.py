@@ -5,14 +5,16 @@ into spaces the NER model reads such a table as one long, mislabelled entity. A 
 such rows in a row, with at most `_MAX_GAP_WORDS` words of prose between one row and the next (`Pohang 3
 Ulsan 2 ( halftime 1-0 ) Puchon 2`): names with numbers scattered through prose (`Halo 2`, `March 2005`) are
 no table. Each row's name is a mention: a country (a national side) is a place, a county a team
-(`Leicestershire 296`, though the model reads a person), a person (the model says so, or an initial leads the name:
-`P. Simmons 4-38`) a person, anything else a team, an organisation, even when it is named after a town.
+(`Leicestershire 296`, though the model reads a person), a person (an initial leads the name: `P. Simmons 4-38`;
+or the model says so, of a name of several words or in a table whose names it reads mostly as people) a person,
+anything else a team, an organisation, even when it is named after a town.
 """
 
 import re
 
 from transforms.entities.countries import country
 from transforms.entities.mentions import LABEL_TYPES, Mention
+from transforms.entities.name_edges import name_edges
 from transforms.entities.name_kinds import is_body_name
 from transforms.entities.ner import Span
 from transforms.entities.sports_teams import is_county
@@ -41,8 +43,8 @@ def _is_name(text: str) -> bool:
     return letters >= 3 and not (text.isupper() and " " not in text and len(text) <= 3)
 
 
-def _tables(view: str) -> list[re.Match[str]]:
-    """The row names of every table in the text: runs of rows close enough to each other."""
+def _tables(view: str) -> list[list[re.Match[str]]]:
+    """The row names of each table in the text: runs of rows close enough to each other."""
     rows = [m for m in _NAME.finditer(view) if _NUMBER_AFTER.match(view, m.end()) and _is_name(m.group())]
     tables: list[list[re.Match[str]]] = []
     for row in rows:
@@ -50,13 +52,30 @@ def _tables(view: str) -> list[re.Match[str]]:
             tables[-1].append(row)
         else:
             tables.append([row])
-    return [row for table in tables if len(table) >= _MIN_ROWS for row in table]
+    return [table for table in tables if len(table) >= _MIN_ROWS]
+
+
+def _read_as_person(row: re.Match[str], spans: list[Span]) -> bool:
+    return any(s <= row.start() < e and label == "PERSON" for s, e, label in spans)
 
 
 def table_mentions(field: str, text: str, view: str, spans: list[Span]) -> list[Mention]:
     """The names that head the rows of results tables in `text` (none unless the text has a table)."""
     found = []
-    for row in _tables(view):
+    for table in _tables(view):
+        # In a table of teams the model reads a few one-word names as people (`Stenhousemuir 0 Stranraer 1`);
+        # in a table of people it reads most names so (`Garcia 68 Lopez 70`).
+        of_people = 2 * sum(_read_as_person(row, spans) for row in table) >= len(table)
+        found += _rows(field, text, view, spans, table, of_people)
+    return found
+
+
+def _rows(
+    field: str, text: str, view: str, spans: list[Span], table: list[re.Match[str]], of_people: bool
+) -> list[Mention]:
+    """The mentions heading the rows of one table."""
+    found = []
+    for row in table:
         start, end = row.span()
         overlapping = [(s, e, label) for s, e, label in spans if s < end and start < e]
         if any(label not in LABEL_TYPES and s <= start < e for s, e, label in overlapping):
@@ -65,6 +84,8 @@ def table_mentions(field: str, text: str, view: str, spans: list[Span]) -> list[
         start = max([start, *(s for s, e, label in overlapping if e == end and label in LABEL_TYPES)])
         while header := _COLUMN_HEADER.match(view, start, end):
             start = header.end()
+        # The date or division heading of the next line, run into the row (`v Durham May 20`, `Bolton Division two`).
+        start, end = name_edges(view, start, end)
         name = text[start:end]
         if not _is_name(name):
             continue
@@ -72,7 +93,9 @@ def table_mentions(field: str, text: str, view: str, spans: list[Span]) -> list[
             label = "GPE"
         elif is_county(name):
             label = "ORG"  # a county's side, which the model reads as a person (`Derbyshire 205`)
-        elif _INITIALS.match(name) or any(s <= start < e and label == "PERSON" for s, e, label in spans):
+        elif _INITIALS.match(name) or (
+            (of_people or " " in name) and any(s <= start < e and label == "PERSON" for s, e, label in spans)
+        ):
             label = "PERSON"
         else:
             label = "ORG"
@@ -90,7 +113,7 @@ def list_mentions(field: str, text: str, view: str, spans: list[Span]) -> list[M
         return []
     found: dict[tuple[int, int], Mention] = {}
     for item in items:
-        start, end = item.span("name")
+        start, end = name_edges(view, *item.span("name"))
         name = text[start:end]
         labels = [label for s, e, label in spans if s < end and start < e and label in ("PERSON", "ORG")]
         label = "GPE" if country(name) is not None else (labels[0] if labels else "PERSON")

@@ -3,10 +3,10 @@
 Sports pages name clubs by their home (`Leicestershire`, `Milan`, `Minnesota`), and the model reads the place.
 What the text says around the name tells the team: a player's or manager's role after it (`Norwich striker`,
 `Florida manager`), a result after it (`Kent beat Durham`, `Wigan 42 Bradford 36`, `Kent 108-3`) or before it
-(`defeated Colorado`, `homered for Cleveland`). A country named so is left a place: news annotation (CoNLL-2003)
-keeps national sides as their country. A county the model reads as a person is its side wherever it stands
-(`Derbyshire kept up the hunt`, `reducing Worcestershire to 133 for five`): a county is never a person, and
-only its cricket side acts like one.
+(`defeated Colorado`, `homered for Cleveland`), a fixture either side of it (`Walsall v Wrexham`). A country
+named so is left a place: news annotation (CoNLL-2003) keeps national sides as their country. A county the
+model reads as a person is its side wherever it stands (`Derbyshire kept up the hunt`, `reducing Worcestershire
+to 133 for five`): a county is never a person, and only its cricket side acts like one.
 """
 
 import re
@@ -34,6 +34,8 @@ _AFTER = re.compile(
     rf"|\s+(?:won|lost|drew|led|trailed)\s+\d{{1,3}}-\d{{1,3}}\b"
     # a score with the other side's (`Wigan 42 Bradford 36`, `Crystal Palace 0, Charlton 1`) or alone (`108-3`)
     rf"|\s+\d{{1,3}},?\s+{_NAME}\s+\d{{1,3}}\b|\s+\d{{1,3}}-\d{{1,3}}\b"
+    # a fixture (`Walsall v Wrexham`, `Birmingham vs. Barnsley`)
+    r"|\s+(?:v|vs)\.?\s+[A-Z]"
 )
 # The side a result was over or against (`victory over Gloucester`, `home defeat to Guingamp`), or a transfer's
 # club (`transferred to Milan`, `loaned to Atalanta`). Not `joined` nor `lead over`: cities join and lead each
@@ -44,7 +46,7 @@ _OVER = (
 )
 _BEFORE = re.compile(
     rf"(?:\b(?:{_RESULTS}|{_OVER}|(?:play|plays|played|playing|signed|signs|homered|homers|scored|scores) for)"
-    rf"|(?<!\w)(?!(?:{_CALENDAR})\b){_NAME},? \d{{1,3}},?)\s+$"
+    rf"|(?<!\w)(?!(?:{_CALENDAR})\b){_NAME},? \d{{1,3}},?|[A-Z][\w.'’&-]* (?:v|vs)\.?)\s+$"
 )
 
 _SHIRE = re.compile(r"[A-Z][a-z]+shire")

@@ -65,3 +65,47 @@ def test_the_view_has_the_length_and_letters_of_the_text(text: str, reference: s
     view = ner_view(text, reference)
     assert len(view) == len(text)
     assert all(a.lower() == b.lower() or a == b for a, b in zip(view, text, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "view"),
+    [
+        # wire headlines in title case: verbs, adjectives and stop words go lower, the story's names keep capitals
+        (
+            "Bush Promotes His Plan for Missile Defense System",
+            "President Bush promoted his plan for a missile defense system on Monday.",
+            "Bush promotes his plan for missile defense system",
+        ),
+        (
+            "OPEC Agrees to Cut Oil Output in Bid to Firm Up Prices",
+            "OPEC agreed on Friday to cut oil output.",
+            "OPEC agrees to cut oil output in bid to firm up prices",
+        ),
+        (
+            "Eichel Wants Strong Euro on G20 Agenda",
+            "German Finance Minister Hans Eichel said a strong euro",
+            "Eichel wants strong euro on G20 agenda",
+        ),
+        # a noun the story does not write is no name either (`Knee Injury`)
+        (
+            "Titans Receiver Out With Knee Injury (AP)",
+            "The Tennessee Titans said on Monday their receiver will be out.",
+            "Titans receiver out with knee injury (AP)",
+        ),
+        # a place's words stay capitalised though they are ordinary words
+        ("Blast Hits New Delhi Market", "A blast hit a market in New Delhi.", "Blast hits New Delhi market"),
+        # a word no dictionary knows keeps its capital whatever the story writes (an abbreviation)
+        (
+            "Bay Co Bldg Auth Plans to Sell Bonds",
+            "ISSUER : Bay Co Building Authority ISSUE : Bldg auth plans ( law enforcement ctr )",
+            "Bay Co Bldg Auth plans to sell bonds",
+        ),
+        # a headline of names only, and a headline in sentence case, are not title case
+        ("Crystal Palace 0, Charlton Athletic 1", "Charlton won at Crystal Palace.", None),
+        ("Wenger shock at Newcastle dip", "Arsene Wenger was shocked.", None),
+    ],
+)
+def test_title_case_headlines_are_written_as_sentences(text: str, reference: str, view: str | None) -> None:
+    assert ner_view(text, reference) == (text if view is None else view)
+    # the body itself is never read as a headline
+    assert ner_view(text, text) == text

@@ -44,6 +44,8 @@ def test_spans_without_a_name_are_dropped(text: str) -> None:
         ("Oval (London", ["Oval", "London"]),
         ("Yorkshire at Headingley", ["Yorkshire", "Headingley"]),
         ("Bank of England", ["Bank of England"]),
+        # a wire's signoff: an international telephone number is no part of the newsroom's name
+        ("Dublin Newsroom +353 1 676 9779", ["Dublin Newsroom"]),
     ],
 )
 def test_spans_are_split_where_a_name_cannot_go_on(text: str, surfaces: list[str]) -> None:
@@ -85,6 +87,17 @@ def test_a_county_heading_a_row_is_its_side_though_the_model_reads_a_person() ->
         (text.index(n), text.index(n) + len(n), "PERSON") for n in ("Garcia", "Lopez", "Santos", "Murray", "Young")
     ]
     assert {m.label for m in table_mentions("body", text, text, spans)} == {"PERSON"}
+
+
+def test_a_one_word_name_read_as_a_person_in_a_table_of_teams_is_a_team() -> None:
+    # Scottish league results: the model reads two clubs as people, the other rows as places or bodies
+    text = "Division two Livingston 1 Hamilton 0 Stenhousemuir 0 Stranraer 1 Berwick 2 Clyde 2 Greenock Morton 3"
+    people = ("Stenhousemuir", "Berwick", "Greenock Morton")
+    spans = [(text.index(n), text.index(n) + len(n), "PERSON") for n in people]
+    found = {m.surface: m.label for m in table_mentions("body", text, text, spans)}
+    assert found["Stenhousemuir"] == "ORG" and found["Berwick"] == "ORG" and found["Livingston"] == "ORG"
+    # a name of several words the model reads as a person stays one: a full name is a person's in any table
+    assert found["Greenock Morton"] == "PERSON"
 
 
 def test_a_name_followed_by_a_number_in_prose_is_no_table() -> None:

@@ -1,6 +1,13 @@
 import pytest
 
-from transforms.entities.name_kinds import is_body_name, is_event_name, is_facility_name, is_misspelt_month
+from transforms.entities.name_kinds import (
+    is_body_name,
+    is_event_name,
+    is_facility_name,
+    is_market_index,
+    is_misspelt_month,
+    is_time_zone,
+)
 
 
 @pytest.mark.parametrize(
@@ -18,6 +25,13 @@ from transforms.entities.name_kinds import is_body_name, is_event_name, is_facil
         ("Bristol Rovers", True),
         ("Wigan Athletic", True),
         ("Stoke City", False),
+        # A wire's signoff names its newsroom (`-- Warsaw Newsroom +48 22 653 9700`), which the model reads as a person.
+        ("Warsaw Newsroom", True),
+        # Leagues that are bodies, and leagues that are competitions.
+        ("Awami League", True),
+        ("National League for Democracy", False),
+        ("American League", False),
+        ("Champions League", False),
         # Places whose last word also heads bodies' names, or that a compass word makes a region.
         ("West Bank", False),
         ("Mexico City", False),
@@ -60,14 +74,44 @@ def test_misspelt_months(word: str, month: bool) -> None:
     assert is_misspelt_month(word) is month
 
 
-@pytest.mark.parametrize("surface", ["Davis Cup", "US Masters", "Venice Film Festival", "Boxing Day", "ICC TROPHY"])
+@pytest.mark.parametrize(
+    "surface",
+    [
+        "Davis Cup",
+        "US Masters",
+        "Venice Film Festival",
+        "Boxing Day",
+        "ICC TROPHY",
+        "Hong Kong Open",
+        "American League",
+        "Major League Baseball",
+        "English National League",
+        "Champions League",
+    ],
+)
 def test_names_of_events(surface: str) -> None:
     assert is_event_name(surface)
 
 
-@pytest.mark.parametrize("surface", ["Cup", "Arab League", "Rockstar Games", "United Nations", "Tour Operators"])
+@pytest.mark.parametrize(
+    "surface",
+    ["Cup", "Arab League", "Rockstar Games", "United Nations", "Tour Operators", "Open University", "Muslim League"],
+)
 def test_names_that_are_no_events(surface: str) -> None:
     assert not is_event_name(surface)
+
+
+@pytest.mark.parametrize(
+    ("surface", "event"),
+    [("Italian Grand Prix", True), ("British Open", True), ("Doris Day", False), ("Davis Cup", False)],
+)
+def test_events_whose_last_word_is_nobodys_surname(surface: str, event: bool) -> None:
+    assert is_event_name(surface, even_for_a_person=True) is event
+
+
+@pytest.mark.parametrize(("surface", "zone"), [("GMT", True), ("EDT", True), ("GM", False), ("Gmt", False)])
+def test_time_zones(surface: str, zone: bool) -> None:
+    assert is_time_zone(surface) is zone
 
 
 @pytest.mark.parametrize(
@@ -84,3 +128,22 @@ def test_names_that_are_no_events(surface: str) -> None:
 )
 def test_names_of_streets_buildings_and_works(surface: str, facility: bool) -> None:
     assert is_facility_name(surface) is facility
+
+
+@pytest.mark.parametrize(
+    ("surface", "index"),
+    [
+        ("Dow Jones", True),
+        ("NY Dow", True),
+        ("FTSE 100", True),
+        ("Nikkei", True),
+        ("CAC-40", True),
+        ("Hang Seng", True),
+        # the publisher and the exchange are bodies
+        ("Dow Jones & Co", False),
+        ("Dow Chemical", False),
+        ("Nasdaq", False),
+    ],
+)
+def test_market_indices(surface: str, index: bool) -> None:
+    assert is_market_index(surface) is index

@@ -134,6 +134,29 @@ def test_an_event_is_no_body_nor_place_but_a_person_keeps_a_name_like_one() -> N
     ]
 
 
+def test_a_competition_a_time_zone_or_an_index_is_no_body_place_nor_person() -> None:
+    # Reuters sports pages and market reports: the model reads leagues as bodies, opens as their towns, a grand
+    # prix as a person, a time zone as a body
+    resolved = names(
+        [
+            mention("American League", "ORG"),
+            mention("Hong Kong Open", "GPE", 30),
+            mention("Italian Grand Prix", "PERSON", 60),
+            mention("GMT", "ORG", 90),
+            mention("Arab League", "GPE", 100),
+            mention("FTSE 100", "ORG", 120),
+        ]
+    )
+    assert [(s, t) for s, t, _ in resolved] == [
+        ("American League", "other"),
+        ("Hong Kong Open", "other"),
+        ("Italian Grand Prix", "other"),
+        ("GMT", "other"),
+        ("Arab League", "organization"),
+        ("FTSE 100", "other"),
+    ]
+
+
 def test_a_name_with_a_company_s_legal_form_is_an_organisation_whatever_the_model_said() -> None:
     assert names([mention("Denver Widgets Corp.", "GPE"), mention("Jane Doe Ltd", "PERSON", 40)]) == [
         ("Denver Widgets Corp.", "organization", "Denver Widgets Corp."),

@@ -27,3 +27,22 @@ def test_soviet_names_the_soviet_union_a_former_country_of_no_current_code() -> 
 def test_the_emirates_initials_are_the_country_whatever_the_model_said() -> None:
     resolved = resolve_article([mention("UAE", "ORG"), mention("U.A.E.", "ORG", 20)])
     assert {(r.entity_type, r.place and r.place.country_code) for r in resolved} == {("location", "AE")}
+
+
+def test_a_club_named_after_its_town_is_in_the_town_s_country() -> None:
+    # English league results: the towns are clubs (results-table rows), in England; a small town's name and a
+    # name that is no town give no country
+    resolved = resolve_article(
+        [
+            mention("Wigan", "ORG", after=" 2 Bolton 1"),
+            mention("Kent", "ORG", 20, after=" beat Essex by six wickets"),
+            mention("Reuters", "ORG", 60),
+            mention("Mercedes", "ORG", 80, after=" said on Monday"),
+        ]
+    )
+    assert [(r.mention.surface, r.entity_type, r.inferred_country) for r in resolved] == [
+        ("Wigan", "organization", "GB"),
+        ("Kent", "organization", "GB"),
+        ("Reuters", "organization", None),
+        ("Mercedes", "organization", None),
+    ]

@@ -26,6 +26,10 @@ def mention(surface: str, before: str = "", after: str = "", *, is_dateline: boo
         ("their side's 75-19 victory over ", "Gloucester", "."),
         ("after Nice's home defeat to ", "Guingamp", " 2-1"),
         ("Lentini, transferred to ", "Milan", " in 1992"),
+        # either side of a fixture
+        ("Postponed: Walsall v ", "Wrexham", ". Division three"),
+        ("Playing Sunday: ", "Birmingham", " v Barnsley, Manchester City v Charlton"),
+        ("Saturday: Sheffield Wednesday vs. ", "Bolton", "."),
     ],
 )
 def test_a_place_named_as_a_team(before: str, surface: str, after: str) -> None:
@@ -47,6 +51,9 @@ def test_a_place_named_as_a_team(before: str, surface: str, after: str) -> None:
         # the venue of a game, and a town's dateline
         ("Spain beat Malta in ", "Valletta", " 3-2"),
         ("a flight to ", "Rome", " on Monday"),
+        # a word starting with `v` is no fixture
+        ("", "Boston", " via New York"),
+        ("the road from Dover ", "Calais", " visitors took"),
         ("", "", ""),
     ],
 )
