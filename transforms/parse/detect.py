@@ -6,9 +6,7 @@ from urllib.parse import urlsplit
 
 from transforms.parse.csv import parse_csv
 from transforms.parse.encoding import decode_wide
-from transforms.parse.feed import parse_feed
 from transforms.parse.fields import is_known_name
-from transforms.parse.html import parse_html
 from transforms.parse.json_document import parse_json
 from transforms.parse.jsonl import parse_jsonl
 from transforms.parse.text import parse_lines, parse_text
@@ -118,8 +116,13 @@ def parse(
             columns=columns,
             delimiter="\t" if kind == "tsv" else None,
         )
+    # feedparser and trafilatura take a tenth of a second to import: paid only when a feed or a page is read.
     if kind == "feed":
+        from transforms.parse.feed import parse_feed
+
         return parse_feed(data, source_uri=source_uri, source_name=source_name, named=named)
     if kind == "html":
+        from transforms.parse.html import parse_html
+
         return parse_html(data, source_uri=source_uri, source_name=source_name, named=named)
     raise ValueError(f"unknown source kind {kind!r}; one of {', '.join(KINDS)}")
