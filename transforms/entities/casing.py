@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from transforms.entities.english_words import parts_of_speech
+from transforms.entities.english_words import is_verb_or_modifier, parts_of_speech
 from transforms.entities.headlines import place_words, slug_end
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -162,13 +162,13 @@ _LONG_WORD = re.compile(r"(?<![\w'’])[^\W\d_]{4,}")
 def _title_case_view(text: str, reference: str) -> str:
     """A headline in title case (`Bush Promotes His Plan for Missile Defense System`, wire style) with its ordinary
     words in lower case, as a sentence writes them: title-cased, they read as names run into the name before
-    (`Bush Promotes`, `OPEC Agrees`, `Eichel Wants Strong`), or as names of their own (`Knee Injury`). Stop
-    words go lower; a dictionary word is written as the story below writes it (`Bush`, `euro`), and one the story
-    does not write goes lower unless it is a place's word (`New Delhi`); a word no dictionary knows keeps its
-    capital whatever the story writes: a name or an abbreviation (`Bay Co Bldg Auth` over `Bldg auth`). The
-    headline's first word stays as it is. A headline is in title case when all its longer words are capitalised
-    and one of its capitalised words is a stop word or a word the story writes in lower case: a headline of names
-    only (`Crystal Palace 0, Charlton Athletic 1`) stays as written.
+    (`Bush Promotes`, `OPEC Agrees`, `Eichel Wants Strong`). A capitalised word is written as the story below
+    writes it; a word the story does not write is lowered if it is a stop word, or a verb, adjective or adverb
+    (`Promotes`, `Strong`) and no place's word; the headline's first word and anything else stay as they are.
+    A headline is in title case when all its longer words are capitalised and one of its capitalised words is
+    a stop word or a word the story writes in lower case: a headline of names only (`Crystal Palace 0, Charlton
+    Athletic 1`) stays as written. A word no dictionary knows keeps its capital whatever the story writes: an
+    abbreviation (`Bay Co Bldg Auth` over `Bldg auth`) or a name.
     """
     long_words = _LONG_WORD.findall(text)
     if len(long_words) < _MIN_TITLE_WORDS or not all(w[0].isupper() for w in long_words):
@@ -185,12 +185,10 @@ def _title_case_view(text: str, reference: str) -> str:
         word, key = match.group(), match.group().lower()
         if match.start() == 0 or _at_sentence_start(text, match.start()):
             continue
-        if key in STOP_WORDS:
-            lower = True
-        elif not parts_of_speech(word):
-            lower = False  # no dictionary word: a name or an abbreviation
+        if key in forms and parts_of_speech(word):
+            lower = forms[key].islower()
         else:
-            lower = forms[key].islower() if key in forms else position not in places
+            lower = key in STOP_WORDS or (position not in places and is_verb_or_modifier(word))
         if lower:
             chars[match.start() : match.end()] = _same_length(word, str.lower)
     return "".join(chars)
