@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from functools import cache
 from typing import Any
+from weakref import WeakSet
 
 import spacy
 from spacy.language import Language
@@ -65,7 +66,7 @@ def entity_spans(
 
 
 # Pipelines whose vocabulary already holds the words of the first texts this process read.
-_WARM: set[int] = set()
+_WARM: "WeakSet[Language]" = WeakSet()
 
 
 def _vocabulary_zone(nlp: Language) -> AbstractContextManager[Any]:
@@ -76,9 +77,9 @@ def _vocabulary_zone(nlp: Language) -> AbstractContextManager[Any]:
     7 % of NER's time on BBC articles), and they are bounded by one call's texts (a batch, or a worker's share).
     Spans leave the zone as plain tuples, so nothing refers into it.
     """
-    if id(nlp) in _WARM:
+    if nlp in _WARM:
         return nlp.memory_zone()
-    _WARM.add(id(nlp))
+    _WARM.add(nlp)
     return nullcontext()
 
 

@@ -206,7 +206,7 @@ def resolve_article(mentions: list[Mention], probes: Mapping[str, str] | None = 
         # A headline in title case runs words into one name (`Nigeria Cease-Fire`): only a name the text
         # below it writes too is read for its country.
         if kind == "organization" and any(m.field != "title" for m in group):
-            inferred = organization_country(name) or _home_country(group[0], near)
+            inferred = organization_country(name) or _home_country(group, near)
         entity[key] = (kind, name, natural_key, None, inferred)
     return [Resolved(m, *entity[name_key(m.surface)]) for m in mentions]
 
@@ -244,12 +244,17 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     return kind
 
 
-def _home_country(mention: Mention, near: Mapping[str, float]) -> str | None:
+def _home_country(group: list[Mention], near: Mapping[str, float]) -> str | None:
     """The country of the town or county an organisation is named after alone, the story's countries deciding
     between namesakes: a club is in its home's country (`Wigan`, `Zemun`, `DETROIT` in a results table). Only a
-    city of `_HOME_TOWN` people or more, or a county: smaller towns share their names with firms."""
+    city of `_HOME_TOWN` people or more, or a county: smaller towns share their names with firms. And only in a
+    country the story names or is datelined in, or where the text says the name is a team's (`Wigan 2 Bolton
+    1`): a firm named like a faraway city (`Orange` in a French story, `Santander`) is no club of that city."""
+    mention = group[0]
     place = geocode(mention.surface, near)
     if place is None or not place.country_code:
+        return None
+    if place.country_code not in near and not any(is_team_mention(m) or is_club_mention(m) for m in group):
         return None
     if is_county(mention.surface) or _city_population(mention) >= _HOME_TOWN:
         return place.country_code

@@ -34,8 +34,8 @@ _AFTER = re.compile(
     rf"|\s+(?:won|lost|drew|led|trailed)\s+\d{{1,3}}-\d{{1,3}}\b"
     # a score with the other side's (`Wigan 42 Bradford 36`, `Crystal Palace 0, Charlton 1`) or alone (`108-3`)
     rf"|\s+\d{{1,3}},?\s+{_NAME}\s+\d{{1,3}}\b|\s+\d{{1,3}}-\d{{1,3}}\b"
-    # a fixture (`Walsall v Wrexham`, `Birmingham vs. Barnsley`)
-    r"|\s+(?:v|vs)\.?\s+[A-Z]"
+    # a fixture (`Walsall v Wrexham`, `Birmingham vs. Barnsley`); `v.` cites a court case (`Miranda v. Arizona`)
+    r"|\s+(?:v|vs\.?)\s+[A-Z]"
 )
 # The side a result was over or against (`victory over Gloucester`, `home defeat to Guingamp`), or a transfer's
 # club (`transferred to Milan`, `loaned to Atalanta`). Not `joined` nor `lead over`: cities join and lead each
@@ -46,7 +46,7 @@ _OVER = (
 )
 _BEFORE = re.compile(
     rf"(?:\b(?:{_RESULTS}|{_OVER}|(?:play|plays|played|playing|signed|signs|homered|homers|scored|scores) for)"
-    rf"|(?<!\w)(?!(?:{_CALENDAR})\b){_NAME},? \d{{1,3}},?|[A-Z][\w.'’&-]* (?:v|vs)\.?)\s+$"
+    rf"|(?<!\w)(?!(?:{_CALENDAR})\b){_NAME},? \d{{1,3}},?|[A-Z][\w.'’&-]* (?:v|vs\.?))\s+$"
 )
 
 _SHIRE = re.compile(r"[A-Z][a-z]+shire")

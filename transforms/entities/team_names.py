@@ -96,9 +96,21 @@ def _team_end(words: list[str]) -> int | None:
     return None
 
 
+# Words only sports copy uses (a score, the game's own words): a text without one names no team by its nickname
+# (`the Iowa Caucuses`, `the London Bombings`, `the Florida Everglades`).
+_SPORTS_CUE = re.compile(
+    r"\b\d{1,3}-\d{1,3}\b|\b(?:games?|season|innings?|homer(?:s|ed|un|uns)?|coach|quarterback|pitcher|pitched"
+    r"|touchdowns?|playoffs?|stadium|baseball|basketball|football|hockey|soccer|NFL|NBA|NHL|MLB|NCAA)\b",
+    re.IGNORECASE,
+)
+
+
 def team_spans(view: str, spans: list[Span]) -> list[Span]:
     """`spans` with each team named by its home and nickname after `the` made one organisation (see the module
-    docstring); the model's spans inside the name give way, and a span across its edges keeps it out."""
+    docstring), in a text that reads as sports copy (`_SPORTS_CUE`); the model's spans inside the name give way,
+    and a span across its edges keeps it out."""
+    if not _SPORTS_CUE.search(view):
+        return spans
     merged: list[tuple[int, int]] = []
     for match in _CANDIDATE.finditer(view):
         words = match["name"].split()

@@ -30,19 +30,32 @@ def test_the_emirates_initials_are_the_country_whatever_the_model_said() -> None
 
 
 def test_a_club_named_after_its_town_is_in_the_town_s_country() -> None:
-    # English league results: the towns are clubs (results-table rows), in England; a small town's name and a
-    # name that is no town give no country
+    # English league results from a story that names England: the towns are clubs (results-table rows), in
+    # England; a small town's name and a name that is no town give no country
     resolved = resolve_article(
         [
+            mention("England", "GPE", 100),
             mention("Wigan", "ORG", after=" 2 Bolton 1"),
             mention("Kent", "ORG", 20, after=" beat Essex by six wickets"),
             mention("Reuters", "ORG", 60),
             mention("Mercedes", "ORG", 80, after=" said on Monday"),
         ]
     )
-    assert [(r.mention.surface, r.entity_type, r.inferred_country) for r in resolved] == [
+    assert [(r.mention.surface, r.entity_type, r.inferred_country) for r in resolved][1:] == [
         ("Wigan", "organization", "GB"),
         ("Kent", "organization", "GB"),
         ("Reuters", "organization", None),
         ("Mercedes", "organization", None),
     ]
+
+
+def test_a_firm_named_like_a_city_of_a_country_the_story_does_not_name_has_no_country() -> None:
+    # a French telecoms story: Orange the company, not a club of Orange, California
+    resolved = resolve_article(
+        [
+            mention("France", "GPE"),
+            mention("Orange", "ORG", 20, after=" said its profit rose"),
+            mention("Orange", "ORG", 60),
+        ]
+    )
+    assert {(r.mention.surface, r.inferred_country) for r in resolved} == {("France", None), ("Orange", None)}

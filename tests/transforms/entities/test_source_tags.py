@@ -17,6 +17,12 @@ from transforms.entities.source_tags import source_mentions, source_name
         ("Launch delayed to 10 a.m. (PDT)", None),
         ("Sony (SNE) profit rises", None),
         ("Red Sox win in 12 (and survived)", None),
+        # HuffPost-style asides and kinds of content: no source
+        ("Why Your Phone Is Slowing Down (And What To Do About It)", None),
+        ("The Best Moments From The Oscars (PHOTOS)", None),
+        ("Watch The Eclipse (Video)", None),
+        ("Quake Rattles Tokyo (Japan)", None),
+        ("Scores from the weekend (Sports Network)", "Sports Network"),
     ],
 )
 def test_a_headline_ends_with_its_source(title: str, source: str | None) -> None:

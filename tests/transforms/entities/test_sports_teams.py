@@ -54,6 +54,9 @@ def test_a_place_named_as_a_team(before: str, surface: str, after: str) -> None:
         # a word starting with `v` is no fixture
         ("", "Boston", " via New York"),
         ("the road from Dover ", "Calais", " visitors took"),
+        # a court case cites its parties with `v.`
+        ("the Supreme Court's ruling in Kansas v. ", "Glover", " last year"),
+        ("", "Miranda", " v. Arizona requires"),
         ("", "", ""),
     ],
 )

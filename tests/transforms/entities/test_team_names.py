@@ -13,7 +13,7 @@ def teams(text: str, spans: list[tuple[int, int, str]] | None = None) -> list[tu
         # the model misses both, or reads the home apart from the nickname
         ("Ruben Sierra homered for a 5-4 victory over the Minnesota Twins.", "Minnesota Twins"),
         ("The Tigers blanked the Kansas City Royals 4-0.", "Kansas City Royals"),
-        ("the Toronto Blue Jays won their fourth straight", "Toronto Blue Jays"),
+        ("the Toronto Blue Jays won their fourth straight game", "Toronto Blue Jays"),
         ("as the Cardinals beat the Colorado Rockies 7-4.", "Colorado Rockies"),
     ],
 )
@@ -42,6 +42,9 @@ def test_the_model_s_spans_inside_the_team_give_way() -> None:
         "the Howard Hughes",
         # a longer name goes on after the nickname
         "the Ontario Securities Commission",
+        # a home and a plural in a text that is no sports copy: an event, a landform
+        "Candidates criss-crossed the state before the Iowa Caucuses on Monday.",
+        "Security was tightened after the London Bombings.",
     ],
 )
 def test_no_team(text: str) -> None:
