@@ -114,6 +114,10 @@ _MARKET_INDEX = re.compile(
     r"|DAX|CAC[ -]40|Hang Seng(?: index)?|Nasdaq Composite|S&P 500|Sensex|Kospi|Topix|Straits Times Index",
     re.IGNORECASE,
 )
+# What follows a publisher's name, never an index's: an index neither prints nor speaks.
+_PUBLISHER_AFTER = re.compile(
+    r"\s+(?:business daily|financial daily|daily|newspaper|news service|newswires?|said|says|reported)\b"
+)
 # Time zones read as names (`GMT`): part of a time, like `5 p.m.`.
 _TIME_ZONES = frozenset(["GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"])
 # Last words of the names of streets, buildings and works: places, whatever the model says (`Downing Street`,
@@ -173,9 +177,10 @@ def is_time_zone(surface: str) -> bool:
     return surface in _TIME_ZONES
 
 
-def is_market_index(surface: str) -> bool:
-    """Whether a name is a stock market index's (`Dow Jones`, `Nikkei`, `FTSE 100`), not a body's."""
-    return _MARKET_INDEX.fullmatch(surface) is not None
+def is_market_index(surface: str, after: str = "") -> bool:
+    """Whether a name is a stock market index's (`Dow Jones`, `Nikkei`, `FTSE 100`), not a body's: not where the
+    words after it say it is the index's publisher (`the Nikkei business daily`, `Dow Jones said`)."""
+    return _MARKET_INDEX.fullmatch(surface) is not None and _PUBLISHER_AFTER.match(after) is None
 
 
 def is_facility_name(surface: str) -> bool:

@@ -217,7 +217,7 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
     # a market or a government (`Dhaka stocks`, `Tokyo said`) where the model reads an organisation.
     if any(is_gazetteer_place(m) or m.is_dateline for m in group):
         return "location"
-    if is_time_zone(group[0].surface) or is_market_index(group[0].surface):
+    if is_time_zone(group[0].surface) or all(is_market_index(m.surface, m.after) for m in group):
         return "other"
     if is_body_name(group[0].surface) or is_company_name(group[0].surface):
         return "organization"

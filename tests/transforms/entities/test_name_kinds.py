@@ -147,3 +147,19 @@ def test_names_of_streets_buildings_and_works(surface: str, facility: bool) -> N
 )
 def test_market_indices(surface: str, index: bool) -> None:
     assert is_market_index(surface) is index
+
+
+@pytest.mark.parametrize(
+    ("surface", "after", "index"),
+    [
+        ("Nikkei", " rose 1.2 percent", True),
+        ("Dow Jones", " industrial average fell", True),
+        # Reuters' standard phrase for the newspaper; the publisher speaking
+        ("Nikkei", " business daily reported on Tuesday", False),
+        ("Dow Jones", " said in a statement", False),
+    ],
+)
+def test_a_market_index_s_name_followed_by_what_a_publisher_does_is_the_publisher(
+    surface: str, after: str, index: bool
+) -> None:
+    assert is_market_index(surface, after) is index
