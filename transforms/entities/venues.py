@@ -7,14 +7,13 @@ Stored with its line breaks folded, the heading runs on from the result before i
 or reads it as a person or a team (`Tunbridge Wells`, `At Headingley`). A heading is a name where a sentence may
 start (the text's start, or after a full stop, a colon, a bracket or a score that ends the result before), then
 an optional ground in brackets, then a colon and a result: a side's name followed by a score or a result's verb.
-The town is a place if `At` opens the heading, if the gazetteer knows it as a city, or if no word of it is a
-dictionary word: table headings that are ordinary words (`Scores: England 292-8`, `Bowling: Wasim Akram
-10-0-50-0`) name no place.
+The town is a place if `At` opens the heading or the gazetteer knows it as a city: table headings (`Scores:
+England 292-8`, `Bowling: Wasim Akram 10-0-50-0`) and a name heading a line of other copy (`Reuters: Google 3
+points`) name no place.
 """
 
 import re
 
-from transforms.entities.english_words import parts_of_speech
 from transforms.entities.geocode import geocode
 from transforms.entities.mentions import Mention
 
@@ -26,7 +25,7 @@ _HEADING = re.compile(
 
 
 def _is_town(name: str, after_at: bool) -> bool:
-    if after_at or not any(parts_of_speech(word) for word in re.split(r"[\s-]+", name)):
+    if after_at:
         return True
     place = geocode(name)
     return place is not None and place.kind == "city"

@@ -32,6 +32,8 @@ def test_the_towns_and_grounds_heading_results_are_places() -> None:
         "Bowling: Wasim Akram 10-0-50-0, Waqar Younis 9-0-54-1.",
         "Scotland: Andrew Goram, Craig Burley, Thomas Boyd.",
         "The minister said: Parliament 2 years ago agreed.",
+        # a name no gazetteer knows heading other copy
+        "shares fell 4 percent. Reuters: Google 3 points behind.",
     ],
 )
 def test_a_colon_after_a_word_or_before_a_line_up_heads_no_result(text: str) -> None:
