@@ -40,6 +40,11 @@ def test_dates_and_tiers_at_a_names_edges_are_cut(text: str, names: list[str]) -
         ("June Carter sang", ["June Carter"]),
         ("won the Nationwide Division title", ["Nationwide Division"]),
         ("Mark Dornford-May directed", ["Mark Dornford-May"]),
+        # a person's name ending in a month before a number; a month-named firm; abbreviations that are names
+        ("Theresa May 10 days after the vote", ["Theresa May"]),
+        ("the May Department Stores Co said", ["May Department Stores Co"]),
+        ("Senator Mar Roxas said", ["Mar Roxas"]),
+        ("Dec Alpha servers", ["Dec Alpha"]),
     ],
 )
 def test_names_holding_a_month_or_a_division_are_kept(text: str, names: list[str]) -> None:
