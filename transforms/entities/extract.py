@@ -70,13 +70,13 @@ def article_mentions(fields: dict[str, str], spans: dict[str, tuple[str, list[Sp
     datelines = _dateline_mentions(field, fields[field]) if field in fields else []
     sources = source_mentions(fields)
     mentions = [*datelines, *sources]
+    digest = is_press_digest(fields.get("title", ""))
     for name, (view, field_spans) in spans.items():
         # The model's reading of a dateline (`BAMAKO Mali` as one PERSON) gives way to the dateline's, and its
         # reading of a feed's source to the source's. A headline's topic slug (`CRICKET - `) names no entity.
         opening = slug_end(fields[name]) if name == "title" else 0
         claimed = [(0, max([opening, *(m.end for m in datelines if m.field == name)]))]
         claimed += [(m.start, m.end) for m in sources if m.field == name]
-        digest = is_press_digest(fields.get("title", ""))
         mentions += _field_mentions(name, fields[name], view, field_spans, claimed, digest)
     mentions = split_possessives(fields, mentions)
     return mentions + repeated_mentions(fields, mentions, {name: view for name, (view, _) in spans.items()})

@@ -47,7 +47,7 @@ from transforms.entities.name_kinds import (
 from transforms.entities.name_links import ACRONYM, is_gazetteer_place, link_acronyms, link_surnames, person_key
 from transforms.entities.org_country import organization_country
 from transforms.entities.place_cues import is_place_mention
-from transforms.entities.sports_teams import is_county, is_team_mention
+from transforms.entities.sports_teams import HOME_TOWN_POPULATION, is_county, is_team_mention
 
 # Acronyms so common that news uses them without ever spelling them out; everything else must be spelled
 # out in the same article to be linked.
@@ -61,8 +61,6 @@ PROBE_WEIGHT = 1.5
 # Persons take no article; a PERSON span after one is a place after these prepositions, else an organisation
 # (`a visit to the Sahel`, `the Kremlin`).
 _LOCATIVE = re.compile(r"\b(?:in|into|to|from|across|throughout|near|around|over|through|of) (?:the|The) $")
-# A town this large names the home of an organisation named after it alone (`_home_country`).
-_HOME_TOWN = 100_000
 # A dateline's country weighs this many mentions: the wire says where the story is.
 _DATELINE_WEIGHT = 100
 # A person's title right before a name.
@@ -246,17 +244,17 @@ def _type(group: list[Mention], probes: Mapping[str, str]) -> str:
 
 def _home_country(group: list[Mention], near: Mapping[str, float]) -> str | None:
     """The country of the town or county an organisation is named after alone, the story's countries deciding
-    between namesakes: a club is in its home's country (`Wigan`, `Zemun`, `DETROIT` in a results table). Only a
-    city of `_HOME_TOWN` people or more, or a county: smaller towns share their names with firms. And only in a
-    country the story names or is datelined in, or where the text says the name is a team's (`Wigan 2 Bolton
-    1`): a firm named like a faraway city (`Orange` in a French story, `Santander`) is no club of that city."""
+    between namesakes: a club is in its home's country (`Wigan`, `Zemun`, `DETROIT` in a results table). Only
+    a city of `HOME_TOWN_POPULATION` people or more, or a county: smaller towns share their names with firms.
+    And only in a country the story names or is datelined in, or where the text says the name is a team's
+    (`Wigan 2 Bolton 1`): a firm named like a faraway city (`Orange` in a French story) is no club of that city."""
     mention = group[0]
     place = geocode(mention.surface, near)
     if place is None or not place.country_code:
         return None
     if place.country_code not in near and not any(is_team_mention(m) or is_club_mention(m) for m in group):
         return None
-    if is_county(mention.surface) or _city_population(mention) >= _HOME_TOWN:
+    if is_county(mention.surface) or _city_population(mention) >= HOME_TOWN_POPULATION:
         return place.country_code
     return None
 

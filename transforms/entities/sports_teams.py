@@ -49,6 +49,10 @@ _BEFORE = re.compile(
     rf"|(?<!\w)(?!(?:{_CALENDAR})\b){_NAME},? \d{{1,3}},?|[A-Z][\w.'’&-]* (?:v|vs\.?))\s+$"
 )
 
+# A club is known by its town's name alone only for a town this large: smaller towns share their names with
+# people and firms (`the Howard Hughes`, `Corona`).
+HOME_TOWN_POPULATION = 100_000
+
 _SHIRE = re.compile(r"[A-Z][a-z]+shire")
 
 # After `in` or `at` a place is where a game was played (`beat Austria in Salzburg 3-2`).

@@ -16,6 +16,7 @@ import re
 from transforms.entities.english_words import is_verb_or_modifier
 from transforms.entities.geocode import city_population, geocode
 from transforms.entities.ner import Span
+from transforms.entities.sports_teams import HOME_TOWN_POPULATION
 
 _CANDIDATE = re.compile(r"\b(?:the|The) (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\b")
 # Plural last words of places, events and agreements named after a place.
@@ -68,9 +69,6 @@ _NOT_NICKNAMES = frozenset(
 )
 # A nickname is a plural: `Rockies`, `Jays`, not a word ending in `s` of its own (`Prius`, `Andreas`, `Texas`).
 _PLURAL = re.compile(r"[A-Z][a-z]*[^suia]s")
-# A home of one word is a state, a region or a city this large: smaller towns share their names with people
-# (`the Howard Hughes`, `the Vic Wells`).
-_MIN_TOWN = 100_000
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 _MAX_HOME_WORDS = 3
 _MAX_NICKNAME_WORDS = 2
@@ -91,7 +89,7 @@ def _team_end(words: list[str]) -> int | None:
             place = geocode(" ".join(words[:home]))
             if place is None or place.kind not in ("city", "state", "region"):
                 continue
-            if home > 1 or place.kind != "city" or city_population(words[0]) >= _MIN_TOWN:
+            if home > 1 or place.kind != "city" or city_population(words[0]) >= HOME_TOWN_POPULATION:
                 return end
     return None
 
