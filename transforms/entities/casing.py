@@ -164,7 +164,9 @@ def _title_case_view(text: str, reference: str) -> str:
     words in lower case, as a sentence writes them: title-cased, they read as names run into the name before
     (`Bush Promotes`, `OPEC Agrees`, `Eichel Wants Strong`). A capitalised word is written as the story below
     writes it; a word the story does not write is lowered if it is a stop word, or a verb, adjective or adverb
-    (`Promotes`, `Strong`) and no place's word; the headline's first word and anything else stay as they are.
+    (`Promotes`, `Strong`) and no place's word, unless it is a noun too, right after a first name no dictionary
+    knows, and no verb's form (`Donald Trump`, `Gordon Brown`, `Ketanji Brown Jackson`; not `Obama Says`, `Biden
+    Pushing`); the headline's first word and anything else stay as they are.
     A headline is in title case when all its longer words are capitalised and one of its capitalised words is
     a stop word or a word the story writes in lower case: a headline of names only (`Crystal Palace 0, Charlton
     Athletic 1`) stays as written. A word no dictionary knows keeps its capital whatever the story writes: an
@@ -181,16 +183,29 @@ def _title_case_view(text: str, reference: str) -> str:
         return text
     places = place_words(text, words)
     chars = list(text)
+    # Where the last word left capitalised ends, how many such words run up to it and whether it is a name no
+    # dictionary knows: after one such word alone (`Donald`, `Ketanji`) a noun that is a verb too is a surname.
+    kept_end, run, name_before = -1, 0, False
     for position, match in enumerate(words):
         word, key = match.group(), match.group().lower()
+        adjacent = kept_end == match.start() - 1 and text[kept_end] == " "
+        after_first_name = adjacent and run == 1 and name_before
         if match.start() == 0 or _at_sentence_start(text, match.start()):
+            kept_end, run, name_before = match.end(), 1, not parts_of_speech(word)
             continue
         if key in forms and parts_of_speech(word):
             lower = forms[key].islower()
+        elif key in STOP_WORDS or position in places or not is_verb_or_modifier(word):
+            lower = key in STOP_WORDS
         else:
-            lower = key in STOP_WORDS or (position not in places and is_verb_or_modifier(word))
+            # `Donald Trump`, `Ketanji Brown Jackson`, but `Obama Says`, `Biden Pushing`, `Smith Named`.
+            verb_form = key.endswith(("s", "ing", "ed"))
+            lower = not (after_first_name and "noun" in parts_of_speech(word) and not verb_form)
         if lower:
             chars[match.start() : match.end()] = _same_length(word, str.lower)
+            kept_end, run = -1, 0
+        else:
+            kept_end, run, name_before = match.end(), run + 1 if adjacent else 1, not parts_of_speech(word)
     return "".join(chars)
 
 
