@@ -1,8 +1,9 @@
 """Datelines: the `PLACE, date (Agency) -` that wire copy opens its body with.
 
 Forms seen in the sources: `BAMAKO Mali The president…` (aggregator copy, the country after the city),
-`WASHINGTON (Reuters) - …`, `SALVADOR, Feb 26 - …`, `TORONTO, Canada -- …` and CoNLL-2003's
-`LONDON 1996-08-30` line (joined to the first sentence once repaired). A capitalised word alone is not a
+`WASHINGTON (Reuters) - …`, `SALVADOR, Feb 26 - …`, `TORONTO, Canada -- …`, CoNLL-2003's
+`LONDON 1996-08-30` line (joined to the first sentence once repaired), and a feed's credit before any of them
+(`Canadian Press - VANCOUVER (CP) - …`, kept in the dateline's text). A capitalised word alone is not a
 dateline (`NATO said…`, `AP - A company…`): the place must be followed by a country or region, a date or an
 agency in brackets.
 """
@@ -18,8 +19,11 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH} \d{{1,2}}(?:, \d{{4}})?)"
 _REGION = r"(?P<region>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})"
 _AGENCY = r"(?P<agency>\([A-Z][\w .&-]{0,30}\))"
+# A feed's credit before the dateline (`Canadian Press - VANCOUVER (CP) - `, AG News): a name in mixed case, an
+# agency's few capitals or a web address, then a dash.
+_SOURCE = r"(?:[A-Z][a-z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,3}|[A-Z]{2,5}|[\w-]+\.(?:com|net|org)) - "
 _DATELINE = re.compile(
-    rf"^{_PLACE}"
+    rf"^(?:{_SOURCE})?{_PLACE}"
     rf"(?:(?P<comma>,) (?!{_MONTH} \d){_REGION}| (?P<bare_region>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= |$))?"
     rf"(?:,? {_DATE})?"
     rf"(?: {_AGENCY})?"

@@ -24,6 +24,13 @@ from transforms.dateline import Dateline, parse_dateline, split_dateline
         # AG News / AP style with a region and a double dash
         ("TORONTO, Canada -- A second team of rocketeers", "TORONTO, Canada", "A second team of rocketeers"),
         ("NEW YORK (AP) — Stocks fell.", "NEW YORK (AP)", "Stocks fell."),
+        # AG News: the feed's credit before the dateline
+        (
+            "Canadian Press - VANCOUVER (CP) - The Canucks won.",
+            "Canadian Press - VANCOUVER (CP)",
+            "The Canucks won.",
+        ),
+        ("AFP - BAGHDAD, Iraq - A car bomb exploded.", "AFP - BAGHDAD, Iraq", "A car bomb exploded."),
     ],
 )
 def test_datelines_are_split_off(body: str, dateline: str, rest: str) -> None:
@@ -39,6 +46,8 @@ def test_datelines_are_split_off(body: str, dateline: str, rest: str) -> None:
         "NATO said on Monday it would stay.",
         # AG News source credits: an agency, not a place
         "AP - A company founded by a chemist won a grant.",
+        "Reuters - Oil prices rose on Monday.",
+        "washingtonpost.com - NASA said on Monday.",
         # a capitalised place followed by the story, with nothing that makes it a dateline
         "WASHINGTON President Obama said so.",
         # a CoNLL headline (sport - headline)
@@ -55,6 +64,8 @@ def test_the_place_and_country_are_spans_of_the_dateline() -> None:
     assert found == Dateline("BAMAKO Mali", (0, 6), (7, 11))
     assert found is not None
     assert found.text[slice(*found.place)] == "BAMAKO"
+    credited = parse_dateline("Canadian Press - VANCOUVER (CP) - The Canucks won.")
+    assert credited is not None and credited.text[slice(*credited.place)] == "VANCOUVER"
 
 
 @given(st.text(alphabet=st.sampled_from(list("BAMKO Mali(Reuters)-,Feb 26 1996-08-30Thep")), max_size=50) | st.text())
